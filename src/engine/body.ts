@@ -1,0 +1,122 @@
+import type { SandboxRequest } from './http.js';
+
+/** Why a request body or credential header could not be read; dialects turn it into their own error. */
+export class BodyError extends Error {
+  constructor(
+    message: string,
+    /** The offending parameter, when there is one. */
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = 'BodyError';
+  }
+}
+
+export function mediaType(req: SandboxRequest): string {
+  const header = req.headers['content-type'] ?? '';
+  return (header.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+const formType = 'application/x-www-form-urlencoded';
+
+/** A form body as a map; RFC 6749 §3.2: parameters must not be sent more than once. */
+export function readForm(req: SandboxRequest): Map<string, string> {
+  const type = mediaType(req);
+  if (type !== formType) {
+    throw new BodyError(
+      type === ''
+        ? `the body must be ${formType} (no Content-Type was sent)`
+        : `the body must be ${formType}, not ${type}`,
+    );
+  }
+  return formFields(req.rawBody.toString('utf8'));
+}
+
+function formFields(text: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (fields.has(key)) throw new BodyError(`parameter ${key} was sent more than once`, key);
+    fields.set(key, value);
+  }
+  return fields;
+}
+
+/** A JSON body that must be an object. */
+export function readJsonObject(req: SandboxRequest): Map<string, unknown> {
+  const type = mediaType(req);
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new BodyError(
+      type === '' ? 'the body must be application/json (no Content-Type was sent)' : `the body must be application/json, not ${type}`,
+    );
+  }
+  return jsonFields(req.rawBody.toString('utf8'));
+}
+
+function jsonFields(text: string): Map<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new BodyError('the body is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new BodyError('the body must be a JSON object');
+  }
+  return new Map(Object.entries(parsed));
+}
+
+/** A body that may be JSON or a form (Gusto takes both); an empty body is an empty map. */
+export function readJsonOrForm(req: SandboxRequest): Map<string, unknown> {
+  if (req.rawBody.length === 0) return new Map();
+  const type = mediaType(req);
+  if (type === formType) return formFields(req.rawBody.toString('utf8'));
+  if (type === 'application/json' || type.endsWith('+json')) return jsonFields(req.rawBody.toString('utf8'));
+  throw new BodyError(
+    type === '' ? 'the body must be application/json or a form (no Content-Type was sent)' : `unsupported content type ${type}`,
+  );
+}
+
+/** A field that must be a string when present. */
+export function stringField(fields: Map<string, unknown>, name: string): string | undefined {
+  const value = fields.get(name);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new BodyError(`${name} must be a string`, name);
+  return value;
+}
+
+export interface BasicCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** RFC 7617 Basic credentials; undefined when no Basic header was sent. */
+export function readBasicCredentials(req: SandboxRequest): BasicCredentials | undefined {
+  const header = req.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  // RFC 6749 §2.3.1: client id and secret are form-encoded before being put in the header.
+  return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+}
+
+function formDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
+
+export type BearerResult = { ok: true; token: string } | { ok: false; reason: 'missing' | 'malformed' };
+
+/** RFC 6750 §2.1 bearer credentials. */
+export function readBearer(req: SandboxRequest): BearerResult {
+  const header = req.headers.authorization;
+  if (header === undefined || header.trim() === '') return { ok: false, reason: 'missing' };
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header);
+  if (!match?.[1]) return { ok: false, reason: 'malformed' };
+  return { ok: true, token: match[1] };
+}

@@ -1,0 +1,81 @@
+/**
+ * The sandbox clock: the only place that reads wall time. Every expiry, `iat` and `created_at`
+ * reads `now()` from here, so a test can freeze, set or advance time instead of sleeping.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch, on the sandbox clock. */
+  now(): number;
+  /** Whole seconds since the epoch, on the sandbox clock. */
+  nowSeconds(): number;
+  readonly frozen: boolean;
+  advance(seconds: number): void;
+  set(at: number): void;
+  freeze(frozen: boolean): void;
+  /** Back to the state it was created (or last configured) with. */
+  reset(): void;
+  /** New start settings (a newly loaded scenario's), applied at once. */
+  configure(settings: { start?: number | undefined; frozen?: boolean | undefined }): void;
+}
+
+export interface ClockOptions {
+  /** Start time in ms since the epoch; default: the wall clock. */
+  start?: number;
+  frozen?: boolean;
+  /** Wall-time source; injectable for tests. */
+  wallTime?: () => number;
+}
+
+const systemWallTime = (): number => Date.now();
+
+export function createClock(initial: ClockOptions = {}): Clock {
+  const wallTime = initial.wallTime ?? systemWallTime;
+  let options: { start?: number | undefined; frozen?: boolean | undefined } = initial;
+  // now() = frozenAt when frozen, otherwise wallTime() + offset.
+  let offset = 0;
+  let frozenAt: number | undefined;
+
+  const init = (): void => {
+    const start = options.start ?? wallTime();
+    offset = start - wallTime();
+    frozenAt = options.frozen ? start : undefined;
+  };
+  init();
+
+  const now = (): number => frozenAt ?? wallTime() + offset;
+  const set = (at: number): void => {
+    if (frozenAt !== undefined) frozenAt = at;
+    else offset = at - wallTime();
+  };
+
+  return {
+    now,
+    nowSeconds: () => Math.floor(now() / 1000),
+    get frozen() {
+      return frozenAt !== undefined;
+    },
+    advance: (seconds) => set(now() + seconds * 1000),
+    set,
+    freeze(frozen) {
+      if (frozen && frozenAt === undefined) frozenAt = now();
+      if (!frozen && frozenAt !== undefined) {
+        offset = frozenAt - wallTime();
+        frozenAt = undefined;
+      }
+    },
+    reset: init,
+    configure(settings) {
+      options = settings;
+      init();
+    },
+  };
+}
+
+/** A clock frozen at `iso`, for unit tests. */
+export function fixedClock(iso: string): Clock {
+  return createClock({ start: Date.parse(iso), frozen: true });
+}
+
+/** The wall clock as an ISO string, for logs that must say when something really happened. */
+export function wallTimeIso(): string {
+  return new Date(systemWallTime()).toISOString();
+}

@@ -1,0 +1,173 @@
+import type { Scenario } from '../scenario/scenario.js';
+import { type Clock, createClock } from './clock.js';
+import type { RegisteredDialect, RouteContext, SandboxServices } from './dialect.js';
+import { ProviderError } from './errors.js';
+import { Grants } from './grants.js';
+import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
+import { Journal } from './journal.js';
+import { KeyRing } from './keys.js';
+import { MemoryStore } from './memory-store.js';
+import { cryptoRandom, type Random } from './random.js';
+import { Router } from './router.js';
+import type { Store } from './store.js';
+
+export interface Logger {
+  error(details: object, message: string): void;
+}
+
+/** Answers a request no stateful route handles (the Prism mock), or undefined for a 404. */
+export type Fallback = (req: SandboxRequest, dialect: RegisteredDialect) => Promise<SandboxResponse | undefined>;
+
+/** Sees every stateful exchange (contract validation under `--validate` and in the test suite). */
+export type Inspector = (req: SandboxRequest, res: SandboxResponse, dialect: RegisteredDialect) => Promise<void>;
+
+export interface EngineOptions {
+  dialects: readonly RegisteredDialect[];
+  scenario: Scenario;
+  /** Injected clock (tests); by default one is made from the scenario's `clock` settings. */
+  clock?: Clock;
+  store?: Store;
+  random?: Random;
+  journalSize?: number;
+  fallback?: Fallback;
+  inspector?: Inspector;
+  logger?: Logger;
+}
+
+export interface HandleOptions {
+  /** The adapter refused the body for its size; answer 413 in the provider's shape. */
+  bodyTooLarge?: boolean;
+}
+
+interface Mounted {
+  dialect: RegisteredDialect;
+  router: Router<RegisteredDialect['routes'][number]>;
+}
+
+/** One isolated sandbox: its clock, store, keys, journal and the provider dialects over them. */
+export class SandboxEngine {
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly random: Random;
+  readonly keys: KeyRing;
+  readonly grants: Grants;
+  readonly journal: Journal;
+  readonly services: SandboxServices;
+  private readonly mounted = new Map<ProviderId, Mounted>();
+  private scenarioInUse: Scenario;
+  private readonly clockInjected: boolean;
+
+  private constructor(private readonly options: EngineOptions) {
+    this.scenarioInUse = options.scenario;
+    this.clockInjected = options.clock !== undefined;
+    this.clock = options.clock ?? createClock(options.scenario.clock);
+    this.store = options.store ?? new MemoryStore();
+    this.random = options.random ?? cryptoRandom;
+    this.keys = new KeyRing(this.random);
+    this.grants = new Grants(this.store, this.clock, this.random);
+    this.journal = new Journal(options.journalSize);
+    for (const dialect of options.dialects) {
+      this.mounted.set(dialect.id, { dialect, router: new Router(dialect.routes) });
+      this.keys.prepare(dialect.algorithms.map((alg) => [dialect.id, alg] as const));
+    }
+    const engine = this;
+    this.services = {
+      clock: this.clock,
+      store: this.store,
+      grants: this.grants,
+      keys: this.keys,
+      random: this.random,
+      lifetime: (provider, kind, fallback) => engine.scenarioInUse.lifetimes[provider]?.[kind] ?? fallback,
+    };
+  }
+
+  static async create(options: EngineOptions): Promise<SandboxEngine> {
+    const engine = new SandboxEngine(options);
+    await engine.seed();
+    return engine;
+  }
+
+  get scenario(): Scenario {
+    return this.scenarioInUse;
+  }
+
+  get dialects(): RegisteredDialect[] {
+    return [...this.mounted.values()].map((m) => m.dialect);
+  }
+
+  dialect(id: ProviderId): RegisteredDialect | undefined {
+    return this.mounted.get(id)?.dialect;
+  }
+
+  /** Back to the loaded scenario: state, clock and journal. */
+  async reset(): Promise<void> {
+    if (this.clockInjected) this.clock.reset();
+    else this.clock.configure(this.scenarioInUse.clock);
+    this.journal.clear();
+    await this.seed();
+  }
+
+  /** Replaces the scenario and resets to it. */
+  async loadScenario(scenario: Scenario): Promise<void> {
+    this.scenarioInUse = scenario;
+    await this.reset();
+  }
+
+  private async seed(): Promise<void> {
+    await this.store.reset();
+    const ctx = { store: this.store, clock: this.clock, random: this.random };
+    for (const [id, { dialect }] of this.mounted) {
+      const section = this.scenarioInUse.providers[id];
+      if (section !== undefined) await dialect.seed(section, ctx);
+    }
+  }
+
+  async handle(req: SandboxRequest, options: HandleOptions = {}): Promise<SandboxResponse> {
+    const started = performance.now();
+    const mounted = this.mounted.get(req.provider);
+    if (!mounted) throw new Error(`no dialect is mounted for ${req.provider}`);
+    const { dialect } = mounted;
+    const touched: { grantId?: string | undefined; token?: string | undefined } = {};
+    let response: SandboxResponse;
+    let stateful = false;
+    try {
+      if (options.bodyTooLarge) throw dialect.errors.payloadTooLarge();
+      const match = mounted.router.match(req.method, req.path);
+      if (match.kind === 'found') {
+        stateful = true;
+        const ctx: RouteContext = {
+          req,
+          params: match.params,
+          sandbox: this.services,
+          touch: (ref) => Object.assign(touched, ref),
+        };
+        response = await match.route.handle(ctx);
+      } else if (match.kind === 'wrong-method') {
+        throw dialect.errors.methodNotAllowed(req, match.allowed);
+      } else {
+        const fallback = await this.options.fallback?.(req, dialect);
+        if (!fallback) throw dialect.errors.notFound(req);
+        response = fallback;
+      }
+    } catch (error) {
+      response = this.errorResponse(error, req, dialect);
+    }
+    dialect.decorate?.(req, response, this.services);
+    if (stateful && this.options.inspector) await this.options.inspector(req, response, dialect);
+    this.journal.record({
+      sandboxTime: this.clock.now(),
+      latencyMs: performance.now() - started,
+      request: req,
+      response,
+      grantId: touched.grantId,
+      token: touched.token,
+    });
+    return response;
+  }
+
+  private errorResponse(error: unknown, req: SandboxRequest, dialect: RegisteredDialect): SandboxResponse {
+    if (error instanceof ProviderError) return error.toResponse();
+    this.options.logger?.error({ err: error, provider: req.provider, method: req.method, path: req.path }, 'handler failed');
+    return dialect.errors.internal().toResponse();
+  }
+}

@@ -1,0 +1,239 @@
+import { readBearer } from './body.js';
+import type { Clock } from './clock.js';
+import type { ConsumeRejection, TokenRejection } from './errors.js';
+import type { ProviderId, SandboxRequest } from './http.js';
+import type { Random } from './random.js';
+import type { AccessToken, AuthorizationCode, ClientRecord, Grant, RefreshToken } from './records.js';
+import { scopedKey } from './records.js';
+import { pkceMatches, secretsEqual } from './secrets.js';
+import type { Store } from './store.js';
+
+export interface MintTimes {
+  /** Issued-at and expiry, in whole seconds on the sandbox clock. */
+  iat: number;
+  exp: number;
+  jti: string;
+}
+
+export interface AccessTokenSpec {
+  provider: ProviderId;
+  grant?: Grant;
+  kind?: AccessToken['kind'];
+  clientId: string;
+  userId?: string;
+  companies?: string[];
+  scopes: string[];
+  lifetimeSeconds: number;
+  /** Produces the token's value (an opaque string or a signed JWT). */
+  mint: (times: MintTimes) => string | Promise<string>;
+  revokesOnFirstUse?: string;
+  refreshToken?: string;
+}
+
+export type CodeRedemption =
+  | { ok: true; code: AuthorizationCode }
+  | {
+      ok: false;
+      reason: ConsumeRejection | 'wrong-client' | 'wrong-redirect-uri' | 'missing-verifier' | 'wrong-verifier';
+    };
+
+export type RefreshRotation =
+  | { ok: true; previous: RefreshToken; grant: Grant }
+  | { ok: false; reason: ConsumeRejection | 'wrong-client' };
+
+export type TokenCheck = { ok: true; token: AccessToken } | { ok: false; reason: TokenRejection };
+
+/**
+ * The shared mechanics of OAuth state: client authentication, grants, tokens, codes, rotation and the
+ * bearer check. Dialects decide formats, lifetimes and error bodies; they never re-implement these.
+ */
+export class Grants {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly random: Random,
+  ) {}
+
+  /** The client, if the secret matches (compared in constant time, even for unknown clients). */
+  async authenticateClient(provider: ProviderId, clientId: string, secret: string): Promise<ClientRecord | undefined> {
+    const client = await this.store.find('client', scopedKey(provider, clientId));
+    const matches = secretsEqual(secret, client?.clientSecret ?? `\u0000${this.random.uuid()}`);
+    return client && matches ? client : undefined;
+  }
+
+  async createGrant(spec: Omit<Grant, 'id' | 'createdAt'>): Promise<Grant> {
+    const grant: Grant = { ...spec, id: `grant_${this.random.uuid()}`, createdAt: this.clock.now() };
+    await this.store.upsert('grant', grant);
+    return grant;
+  }
+
+  async issueAccessToken(spec: AccessTokenSpec): Promise<AccessToken> {
+    const issuedAt = this.clock.now();
+    const iat = Math.floor(issuedAt / 1000);
+    const exp = iat + spec.lifetimeSeconds;
+    const value = await spec.mint({ iat, exp, jti: this.random.uuid() });
+    const token: AccessToken = {
+      value,
+      provider: spec.provider,
+      kind: spec.kind ?? spec.grant?.kind ?? 'client',
+      clientId: spec.clientId,
+      companies: spec.companies ?? spec.grant?.companies ?? [],
+      scopes: spec.scopes,
+      issuedAt,
+      expiresAt: exp * 1000,
+    };
+    const userId = spec.userId ?? spec.grant?.userId;
+    if (userId !== undefined) token.userId = userId;
+    if (spec.grant) token.grantId = spec.grant.id;
+    if (spec.revokesOnFirstUse !== undefined) token.revokesOnFirstUse = spec.revokesOnFirstUse;
+    if (spec.refreshToken !== undefined) token.refreshToken = spec.refreshToken;
+    await this.store.upsert('accessToken', token);
+    return token;
+  }
+
+  async issueRefreshToken(
+    grant: Grant,
+    value: string,
+    options: { lifetimeSeconds?: number; replaces?: string; accessToken?: string } = {},
+  ): Promise<RefreshToken> {
+    const issuedAt = this.clock.now();
+    const token: RefreshToken = { value, provider: grant.provider, grantId: grant.id, clientId: grant.clientId, issuedAt };
+    if (options.lifetimeSeconds !== undefined) token.expiresAt = issuedAt + options.lifetimeSeconds * 1000;
+    if (options.replaces !== undefined) token.replaces = options.replaces;
+    if (options.accessToken !== undefined) token.accessToken = options.accessToken;
+    await this.store.upsert('refreshToken', token);
+    return token;
+  }
+
+  async issueCode(
+    grant: Grant,
+    value: string,
+    spec: Pick<AuthorizationCode, 'redirectUri' | 'codeChallenge' | 'codeChallengeMethod' | 'delegated'> & {
+      lifetimeSeconds: number;
+    },
+  ): Promise<AuthorizationCode> {
+    const issuedAt = this.clock.now();
+    const { lifetimeSeconds, ...rest } = spec;
+    const code: AuthorizationCode = {
+      ...rest,
+      value,
+      provider: grant.provider,
+      clientId: grant.clientId,
+      grantId: grant.id,
+      companies: grant.companies,
+      scopes: grant.scopes,
+      issuedAt,
+      expiresAt: issuedAt + lifetimeSeconds * 1000,
+    };
+    if (grant.userId !== undefined) code.userId = grant.userId;
+    await this.store.upsert('code', code);
+    return code;
+  }
+
+  /**
+   * Redeems a code once. RFC 6749 §4.1.2: a code used twice is refused and everything issued under its
+   * grant is revoked. RFC 6749 §4.1.3: the code is bound to its client and redirect_uri; RFC 7636 to its
+   * PKCE challenge.
+   */
+  async redeemCode(
+    provider: ProviderId,
+    value: string,
+    check: { clientId: string; redirectUri?: string | undefined; codeVerifier?: string | undefined },
+  ): Promise<CodeRedemption> {
+    const known = await this.store.find('code', value);
+    if (!known || known.provider !== provider) return { ok: false, reason: 'unknown' };
+    if (known.clientId !== check.clientId) return { ok: false, reason: 'wrong-client' };
+    const now = this.clock.now();
+    const result = await this.store.consume('code', value, now);
+    if (!result.ok) {
+      if (result.reason === 'reused') await this.store.revokeByGrant(known.grantId, now);
+      return { ok: false, reason: result.reason };
+    }
+    const code = result.record;
+    if (code.redirectUri !== undefined && check.redirectUri !== undefined && code.redirectUri !== check.redirectUri) {
+      return { ok: false, reason: 'wrong-redirect-uri' };
+    }
+    if (code.codeChallenge !== undefined) {
+      if (check.codeVerifier === undefined) return { ok: false, reason: 'missing-verifier' };
+      if (!pkceMatches(check.codeVerifier, code.codeChallenge, code.codeChallengeMethod)) {
+        return { ok: false, reason: 'wrong-verifier' };
+      }
+    }
+    return { ok: true, code };
+  }
+
+  /**
+   * Consumes a refresh token so that exactly one caller may rotate it. A second use of a rotated refresh
+   * token revokes the whole grant (RFC 6819 §5.2.2.3, refresh token replay detection).
+   */
+  async rotateRefreshToken(provider: ProviderId, value: string, clientId: string): Promise<RefreshRotation> {
+    const known = await this.store.find('refreshToken', value);
+    if (!known || known.provider !== provider) return { ok: false, reason: 'unknown' };
+    if (known.clientId !== clientId) return { ok: false, reason: 'wrong-client' };
+    const now = this.clock.now();
+    const grant = await this.store.find('grant', known.grantId);
+    if (!grant || grant.revokedAt !== undefined) return { ok: false, reason: 'revoked' };
+    const result = await this.store.consume('refreshToken', value, now);
+    if (!result.ok) {
+      if (result.reason === 'reused') await this.store.revokeByGrant(known.grantId, now);
+      return { ok: false, reason: result.reason };
+    }
+    return { ok: true, previous: result.record, grant };
+  }
+
+  /** Links a rotated refresh token to its successor (lineage for the journal and dashboard). */
+  async linkSuccessor(previous: RefreshToken, successor: string): Promise<void> {
+    await this.store.upsert('refreshToken', { ...previous, replacedBy: successor });
+  }
+
+  /**
+   * The bearer check every resource call starts with, in the order PRODUCT.md fixes: present and
+   * well-formed, known, not expired, not revoked. Marks the token's first use.
+   */
+  async checkBearer(provider: ProviderId, req: SandboxRequest): Promise<TokenCheck> {
+    const bearer = readBearer(req);
+    if (!bearer.ok) return bearer;
+    const token = await this.store.find('accessToken', bearer.token);
+    if (!token || token.provider !== provider) return { ok: false, reason: 'unknown' };
+    const now = this.clock.now();
+    if (token.expiresAt <= now) return { ok: false, reason: 'expired' };
+    if (token.revokedAt !== undefined) return { ok: false, reason: 'revoked' };
+    if (token.grantId !== undefined) {
+      const grant = await this.store.find('grant', token.grantId);
+      if (grant?.revokedAt !== undefined) return { ok: false, reason: 'revoked' };
+    }
+    if (token.firstUsedAt === undefined) return { ok: true, token: await this.markFirstUse(token, now) };
+    return { ok: true, token };
+  }
+
+  private async markFirstUse(token: AccessToken, now: number): Promise<AccessToken> {
+    const used: AccessToken = { ...token, firstUsedAt: now };
+    await this.store.upsert('accessToken', used);
+    // Gusto: the refresh token that produced this one dies on its first use (Doorkeeper
+    // refresh_token_revoked_on_use).
+    if (token.revokesOnFirstUse !== undefined) await this.revokeRefreshToken(token.revokesOnFirstUse, now);
+    return used;
+  }
+
+  async revokeRefreshToken(value: string, at: number): Promise<boolean> {
+    const refresh = await this.store.find('refreshToken', value);
+    if (!refresh || refresh.revokedAt !== undefined) return false;
+    await this.store.upsert('refreshToken', { ...refresh, revokedAt: at });
+    return true;
+  }
+
+  async revokeAccessToken(value: string, at: number): Promise<boolean> {
+    const token = await this.store.find('accessToken', value);
+    if (!token || token.revokedAt !== undefined) return false;
+    await this.store.upsert('accessToken', { ...token, revokedAt: at });
+    return true;
+  }
+
+  /** Makes an access token expire now (control plane `tokens/expire`). */
+  async expireAccessToken(value: string): Promise<boolean> {
+    const token = await this.store.find('accessToken', value);
+    if (!token) return false;
+    await this.store.upsert('accessToken', { ...token, expiresAt: Math.min(token.expiresAt, this.clock.now()) });
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+/** The plain request and response every adapter (node:http, msw, Prism) speaks with the engine. */
+
+export const providerIds = ['tight', 'hurdlr', 'tink', 'uphold', 'gusto'] as const;
+export type ProviderId = (typeof providerIds)[number];
+
+export function isProviderId(value: string): value is ProviderId {
+  return (providerIds as readonly string[]).includes(value);
+}
+
+export interface SandboxRequest {
+  provider: ProviderId;
+  /** Upper-case HTTP method. */
+  method: string;
+  /** The provider's own path, below its mount (`/api/v1/oauth/token`). */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Readonly<Record<string, string | undefined>>;
+  rawBody: Buffer;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** A string is written as is (set content-type); anything else is JSON; undefined is no body. */
+  body?: unknown;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): SandboxResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body };
+}
+
+export function html(status: number, page: string, headers: Record<string, string> = {}): SandboxResponse {
+  return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: page };
+}
+
+export function redirect(location: string): SandboxResponse {
+  return { status: 302, headers: { location }, body: undefined };
+}
+
+export function noContent(headers: Record<string, string> = {}): SandboxResponse {
+  return { status: 204, headers, body: undefined };
+}
+
+/** Serialise a response body for the wire. */
+export function encodeBody(response: SandboxResponse): string | undefined {
+  if (response.body === undefined) return undefined;
+  if (typeof response.body === 'string') return response.body;
+  return JSON.stringify(response.body);
+}

@@ -1,0 +1,154 @@
+import type { ProviderId } from './http.js';
+import { grantOf, type RecordKind, type RecordKinds, recordKey } from './records.js';
+import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './store.js';
+
+type Tables = { [K in RecordKind]: Map<string, RecordKinds[K]> };
+
+const kinds: readonly RecordKind[] = ['client', 'user', 'company', 'grant', 'accessToken', 'refreshToken', 'code'];
+
+function emptyTables(): Tables {
+  return {
+    client: new Map(),
+    user: new Map(),
+    company: new Map(),
+    grant: new Map(),
+    accessToken: new Map(),
+    refreshToken: new Map(),
+    code: new Map(),
+  };
+}
+
+/** The default store: plain maps, with an index from grant to the tokens and codes issued under it. */
+export class MemoryStore implements Store {
+  private tables: Tables = emptyTables();
+  private byGrant = new Map<string, Set<string>>();
+
+  async upsert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
+    this.upsertNow(kind, record);
+  }
+
+  upsertNow<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
+    const key = recordKey(kind, record);
+    this.table(kind).set(key, record);
+    const grantId = grantOf(kind, record);
+    if (grantId !== undefined && kind !== 'grant') {
+      let members = this.byGrant.get(grantId);
+      if (!members) {
+        members = new Set();
+        this.byGrant.set(grantId, members);
+      }
+      members.add(`${kind}\u0000${key}`);
+    }
+  }
+
+  async find<K extends RecordKind>(kind: K, key: string): Promise<RecordKinds[K] | undefined> {
+    return this.table(kind).get(key);
+  }
+
+  async list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {
+    const all = [...this.table(kind).values()];
+    return provider === undefined ? all : all.filter((record) => record.provider === provider);
+  }
+
+  async remove(kind: RecordKind, key: string): Promise<void> {
+    this.table(kind).delete(key);
+  }
+
+  async consume<K extends ConsumableKind>(
+    kind: K,
+    key: string,
+    at: number,
+  ): Promise<ConsumeResult<RecordKinds[K]>> {
+    // Runs to completion without awaiting: nothing can interleave between the check and the mark.
+    const table = this.table(kind);
+    const record = table.get(key);
+    if (!record) return { ok: false, reason: 'unknown' };
+    if (record.revokedAt !== undefined) return { ok: false, reason: 'revoked', record };
+    if (record.consumedAt !== undefined) return { ok: false, reason: 'reused', record };
+    if (record.expiresAt !== undefined && record.expiresAt <= at) return { ok: false, reason: 'expired', record };
+    const consumed: RecordKinds[K] = { ...record, consumedAt: at };
+    table.set(key, consumed);
+    return { ok: true, record: consumed };
+  }
+
+  async revokeByGrant(grantId: string, at: number): Promise<number> {
+    let changed = 0;
+    const grant = this.tables.grant.get(grantId);
+    if (grant && grant.revokedAt === undefined) {
+      this.tables.grant.set(grantId, { ...grant, revokedAt: at });
+      changed++;
+    }
+    for (const member of this.byGrant.get(grantId) ?? []) {
+      const [kind, key] = member.split('\u0000');
+      if (kind === 'accessToken' || kind === 'refreshToken' || kind === 'code') {
+        changed += this.revokeMember(kind, key ?? '', at);
+      }
+    }
+    return changed;
+  }
+
+  private revokeMember<K extends 'accessToken' | 'refreshToken' | 'code'>(kind: K, key: string, at: number): number {
+    const table: Map<string, RecordKinds[K]> = this.table(kind);
+    const record = table.get(key);
+    if (!record || record.revokedAt !== undefined) return 0;
+    const revoked: RecordKinds[K] = { ...record, revokedAt: at };
+    table.set(key, revoked);
+    return 1;
+  }
+
+  async sweep(before: number): Promise<number> {
+    let removed = 0;
+    for (const kind of ['accessToken', 'code'] as const) {
+      const table = this.table(kind);
+      for (const [key, record] of table) {
+        if (record.expiresAt < before) {
+          table.delete(key);
+          this.forgetMember(kind, record.grantId, key);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  private forgetMember(kind: RecordKind, grantId: string | undefined, key: string): void {
+    if (grantId === undefined) return;
+    const members = this.byGrant.get(grantId);
+    members?.delete(`${kind}\u0000${key}`);
+    if (members?.size === 0) this.byGrant.delete(grantId);
+  }
+
+  async reset(): Promise<void> {
+    this.tables = emptyTables();
+    this.byGrant = new Map();
+  }
+
+  async snapshot(): Promise<StoreSnapshot> {
+    return {
+      version: 1,
+      records: {
+        client: [...this.tables.client.values()],
+        user: [...this.tables.user.values()],
+        company: [...this.tables.company.values()],
+        grant: [...this.tables.grant.values()],
+        accessToken: [...this.tables.accessToken.values()],
+        refreshToken: [...this.tables.refreshToken.values()],
+        code: [...this.tables.code.values()],
+      },
+    };
+  }
+
+  async restore(snapshot: StoreSnapshot): Promise<void> {
+    await this.reset();
+    for (const kind of kinds) this.restoreKind(kind, snapshot);
+  }
+
+  private restoreKind<K extends RecordKind>(kind: K, snapshot: StoreSnapshot): void {
+    const records: RecordKinds[K][] = snapshot.records[kind];
+    for (const record of records) this.upsertNow(kind, record);
+  }
+
+  private table<K extends RecordKind>(kind: K): Tables[K] {
+    return this.tables[kind];
+  }
+}

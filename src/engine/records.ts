@@ -1,0 +1,171 @@
+import type { ProviderId } from './http.js';
+
+/** Typed records the store holds. Times are ms since the epoch on the sandbox clock. */
+
+export interface ClientRecord {
+  provider: ProviderId;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  name?: string;
+  /** Registered redirect URIs; empty means "any http(s) URI" (a sandbox convenience). */
+  redirectUris: string[];
+  /** Uphold single-user clients act only as this user. */
+  boundUserId?: string;
+  /** Gusto: the client's minimum `X-Gusto-API-Version`. */
+  minimumApiVersion?: string;
+}
+
+export type UserStatus = 'active' | 'blocked';
+
+export interface UserRecord {
+  provider: ProviderId;
+  id: string;
+  externalUserId?: string;
+  market?: string;
+  locale?: string;
+  /** Tight: owner | bookkeeper; Gusto resource owners: CompanyAdmin | Employee | Contractor. */
+  role?: string;
+  companies: string[];
+  status: UserStatus;
+  name?: string;
+  email?: string;
+  createdAt: number;
+  deletedAt?: number;
+}
+
+export interface CompanyRecord {
+  provider: ProviderId;
+  id: string;
+  name?: string;
+  createdAt: number;
+}
+
+/** What a grant is: the consent behind a family of tokens. */
+export type GrantKind = 'client' | 'user' | 'system' | 'company' | 'strict';
+
+export interface Grant {
+  id: string;
+  provider: ProviderId;
+  kind: GrantKind;
+  clientId: string;
+  userId?: string;
+  /** Companies the grant reaches (Tight reach, Gusto companies). */
+  companies: string[];
+  scopes: string[];
+  createdAt: number;
+  revokedAt?: number;
+  /** Gusto: a legacy (non-strict) grant loses companies to strict tokens. */
+  strict?: boolean;
+  /** Gusto strict grants: the legacy grant they were exchanged from. */
+  parentGrantId?: string;
+  /** Gusto resource owner of a company grant. */
+  resourceOwner?: { type: string; uuid: string };
+}
+
+export interface AccessToken {
+  value: string;
+  provider: ProviderId;
+  kind: GrantKind;
+  grantId?: string;
+  clientId: string;
+  userId?: string;
+  companies: string[];
+  scopes: string[];
+  issuedAt: number;
+  expiresAt: number;
+  revokedAt?: number;
+  /** When the token was first presented to a resource endpoint. */
+  firstUsedAt?: number;
+  /** Gusto: the refresh token that dies when this access token is first used. */
+  revokesOnFirstUse?: string;
+  /** The refresh token issued with this access token, if any. */
+  refreshToken?: string;
+}
+
+export interface RefreshToken {
+  value: string;
+  provider: ProviderId;
+  grantId: string;
+  clientId: string;
+  issuedAt: number;
+  /** Undefined: never expires. */
+  expiresAt?: number;
+  consumedAt?: number;
+  revokedAt?: number;
+  /** Lineage: the refresh token this one replaced, and the one that replaced it. */
+  replaces?: string;
+  replacedBy?: string;
+  /** The access token issued with this refresh token. */
+  accessToken?: string;
+}
+
+export interface AuthorizationCode {
+  value: string;
+  provider: ProviderId;
+  clientId: string;
+  grantId: string;
+  userId?: string;
+  companies: string[];
+  scopes: string[];
+  redirectUri?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+  issuedAt: number;
+  expiresAt: number;
+  consumedAt?: number;
+  revokedAt?: number;
+  /** Tink: the delegated code is exchanged by Tink Link for a fresh code to redirect with. */
+  delegated?: boolean;
+}
+
+export interface RecordKinds {
+  client: ClientRecord;
+  user: UserRecord;
+  company: CompanyRecord;
+  grant: Grant;
+  accessToken: AccessToken;
+  refreshToken: RefreshToken;
+  code: AuthorizationCode;
+}
+
+export type RecordKind = keyof RecordKinds;
+
+type KeyFunctions = { [K in RecordKind]: (record: RecordKinds[K]) => string };
+type GrantFunctions = { [K in RecordKind]: (record: RecordKinds[K]) => string | undefined };
+
+const keyFunctions: KeyFunctions = {
+  client: (r) => scopedKey(r.provider, r.clientId),
+  user: (r) => scopedKey(r.provider, r.id),
+  company: (r) => scopedKey(r.provider, r.id),
+  grant: (r) => r.id,
+  accessToken: (r) => r.value,
+  refreshToken: (r) => r.value,
+  code: (r) => r.value,
+};
+
+const grantFunctions: GrantFunctions = {
+  client: () => undefined,
+  user: () => undefined,
+  company: () => undefined,
+  grant: (r) => r.id,
+  accessToken: (r) => r.grantId,
+  refreshToken: (r) => r.grantId,
+  code: (r) => r.grantId,
+};
+
+/** The key a record is stored under, unique within its kind. */
+export function recordKey<K extends RecordKind>(kind: K, record: RecordKinds[K]): string {
+  const keyOf: KeyFunctions[K] = keyFunctions[kind];
+  return keyOf(record);
+}
+
+/** The grant a record belongs to (a grant belongs to itself), for revoke-by-grant. */
+export function grantOf<K extends RecordKind>(kind: K, record: RecordKinds[K]): string | undefined {
+  const grantOfRecord: GrantFunctions[K] = grantFunctions[kind];
+  return grantOfRecord(record);
+}
+
+export function scopedKey(provider: ProviderId, id: string): string {
+  return `${provider}:${id}`;
+}

@@ -1,0 +1,85 @@
+/**
+ * Matches a method and path against a dialect's route table. Static paths are one map lookup; paths
+ * with `{param}` segments are tried in table order.
+ */
+export interface RouteSpec {
+  method: string;
+  /** A path with optional `{name}` segments: `/v1/companies/{company_id}`. */
+  path: string;
+}
+
+export type RouteMatch<R> =
+  | { kind: 'found'; route: R; params: Record<string, string> }
+  | { kind: 'wrong-method'; allowed: string[] }
+  | { kind: 'none' };
+
+interface Pattern<R> {
+  regex: RegExp;
+  names: string[];
+  byMethod: Map<string, R>;
+}
+
+export class Router<R extends RouteSpec> {
+  private readonly statics = new Map<string, Map<string, R>>();
+  private readonly patterns: Pattern<R>[] = [];
+
+  constructor(routes: readonly R[]) {
+    for (const route of routes) this.add(route);
+  }
+
+  private add(route: R): void {
+    const method = route.method.toUpperCase();
+    if (!route.path.includes('{')) {
+      const byMethod = this.statics.get(route.path) ?? new Map<string, R>();
+      byMethod.set(method, route);
+      this.statics.set(route.path, byMethod);
+      return;
+    }
+    const names: string[] = [];
+    const source = route.path
+      .split('/')
+      .map((segment) => {
+        const param = /^\{(\w+)\}$/.exec(segment);
+        if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(param[1]);
+        return '([^/]+)';
+      })
+      .join('/');
+    let pattern = this.patterns.find((p) => p.regex.source === `^${source}$`);
+    if (!pattern) {
+      pattern = { regex: new RegExp(`^${source}$`), names, byMethod: new Map() };
+      this.patterns.push(pattern);
+    }
+    pattern.byMethod.set(method, route);
+  }
+
+  match(method: string, path: string): RouteMatch<R> {
+    const normalised = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    const byPath = this.statics.get(normalised);
+    if (byPath) return pick(byPath, method, {});
+    for (const pattern of this.patterns) {
+      const found = pattern.regex.exec(normalised);
+      if (!found) continue;
+      const params: Record<string, string> = {};
+      pattern.names.forEach((name, index) => {
+        params[name] = safeDecode(found[index + 1] ?? '');
+      });
+      return pick(pattern.byMethod, method, params);
+    }
+    return { kind: 'none' };
+  }
+}
+
+function pick<R>(byMethod: Map<string, R>, method: string, params: Record<string, string>): RouteMatch<R> {
+  const route = byMethod.get(method) ?? (method === 'HEAD' ? byMethod.get('GET') : undefined);
+  if (route) return { kind: 'found', route, params };
+  return { kind: 'wrong-method', allowed: [...byMethod.keys()] };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,35 @@
+import type { ConsumeRejection } from './errors.js';
+import type { ProviderId } from './http.js';
+import type { RecordKind, RecordKinds } from './records.js';
+
+export type ConsumableKind = 'code' | 'refreshToken';
+
+export type ConsumeResult<T> = { ok: true; record: T } | { ok: false; reason: ConsumeRejection; record?: T };
+
+export interface StoreSnapshot {
+  version: 1;
+  records: { [K in RecordKind]: RecordKinds[K][] };
+}
+
+/**
+ * Where all sandbox state lives. The memory store is the default; other stores implement the same
+ * contract (and run the same contract tests). Every method may be async so that a networked store fits.
+ */
+export interface Store {
+  upsert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void>;
+  find<K extends RecordKind>(kind: K, key: string): Promise<RecordKinds[K] | undefined>;
+  list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]>;
+  remove(kind: RecordKind, key: string): Promise<void>;
+  /**
+   * Atomically marks a code or refresh token used. Exactly one caller gets `ok: true`; the others get
+   * `reused` (with the record, so the caller can revoke what it issued), `expired`, `revoked` or `unknown`.
+   */
+  consume<K extends ConsumableKind>(kind: K, key: string, at: number): Promise<ConsumeResult<RecordKinds[K]>>;
+  /** Revokes a grant and every token and code issued under it; returns how many records changed. */
+  revokeByGrant(grantId: string, at: number): Promise<number>;
+  /** Forgets access tokens and codes that expired before `before`. Returns how many went. */
+  sweep(before: number): Promise<number>;
+  reset(): Promise<void>;
+  snapshot(): Promise<StoreSnapshot>;
+  restore(snapshot: StoreSnapshot): Promise<void>;
+}
