@@ -46,7 +46,9 @@ export function readJsonObject(req: SandboxRequest): Map<string, unknown> {
   const type = mediaType(req);
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new BodyError(
-      type === '' ? 'the body must be application/json (no Content-Type was sent)' : `the body must be application/json, not ${type}`,
+      type === ''
+        ? 'the body must be application/json (no Content-Type was sent)'
+        : `the body must be application/json, not ${type}`,
     );
   }
   return jsonFields(req.rawBody.toString('utf8'));
@@ -72,7 +74,9 @@ export function readJsonOrForm(req: SandboxRequest): Map<string, unknown> {
   if (type === formType) return formFields(req.rawBody.toString('utf8'));
   if (type === 'application/json' || type.endsWith('+json')) return jsonFields(req.rawBody.toString('utf8'));
   throw new BodyError(
-    type === '' ? 'the body must be application/json or a form (no Content-Type was sent)' : `unsupported content type ${type}`,
+    type === ''
+      ? 'the body must be application/json or a form (no Content-Type was sent)'
+      : `unsupported content type ${type}`,
   );
 }
 
@@ -99,7 +103,10 @@ export function readBasicCredentials(req: SandboxRequest): BasicCredentials | un
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   // RFC 6749 §2.3.1: client id and secret are form-encoded before being put in the header.
-  return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+  return {
+    clientId: formDecode(decoded.slice(0, colon)),
+    clientSecret: formDecode(decoded.slice(colon + 1)),
+  };
 }
 
 function formDecode(value: string): string {

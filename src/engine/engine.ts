@@ -16,10 +16,17 @@ export interface Logger {
 }
 
 /** Answers a request no stateful route handles (the Prism mock), or undefined for a 404. */
-export type Fallback = (req: SandboxRequest, dialect: RegisteredDialect) => Promise<SandboxResponse | undefined>;
+export type Fallback = (
+  req: SandboxRequest,
+  dialect: RegisteredDialect,
+) => Promise<SandboxResponse | undefined>;
 
 /** Sees every stateful exchange (contract validation under `--validate` and in the test suite). */
-export type Inspector = (req: SandboxRequest, res: SandboxResponse, dialect: RegisteredDialect) => Promise<void>;
+export type Inspector = (
+  req: SandboxRequest,
+  res: SandboxResponse,
+  dialect: RegisteredDialect,
+) => Promise<void>;
 
 export interface EngineOptions {
   dialects: readonly RegisteredDialect[];
@@ -70,14 +77,13 @@ export class SandboxEngine {
       this.mounted.set(dialect.id, { dialect, router: new Router(dialect.routes) });
       this.keys.prepare(dialect.algorithms.map((alg) => [dialect.id, alg] as const));
     }
-    const engine = this;
     this.services = {
       clock: this.clock,
       store: this.store,
       grants: this.grants,
       keys: this.keys,
       random: this.random,
-      lifetime: (provider, kind, fallback) => engine.scenarioInUse.lifetimes[provider]?.[kind] ?? fallback,
+      lifetime: (provider, kind, fallback) => this.scenarioInUse.lifetimes[provider]?.[kind] ?? fallback,
     };
   }
 
@@ -167,7 +173,10 @@ export class SandboxEngine {
 
   private errorResponse(error: unknown, req: SandboxRequest, dialect: RegisteredDialect): SandboxResponse {
     if (error instanceof ProviderError) return error.toResponse();
-    this.options.logger?.error({ err: error, provider: req.provider, method: req.method, path: req.path }, 'handler failed');
+    this.options.logger?.error(
+      { err: error, provider: req.provider, method: req.method, path: req.path },
+      'handler failed',
+    );
     return dialect.errors.internal().toResponse();
   }
 }

@@ -34,7 +34,12 @@ export type CodeRedemption =
   | { ok: true; code: AuthorizationCode }
   | {
       ok: false;
-      reason: ConsumeRejection | 'wrong-client' | 'wrong-redirect-uri' | 'missing-verifier' | 'wrong-verifier';
+      reason:
+        | ConsumeRejection
+        | 'wrong-client'
+        | 'wrong-redirect-uri'
+        | 'missing-verifier'
+        | 'wrong-verifier';
     };
 
 export type RefreshRotation =
@@ -55,7 +60,11 @@ export class Grants {
   ) {}
 
   /** The client, if the secret matches (compared in constant time, even for unknown clients). */
-  async authenticateClient(provider: ProviderId, clientId: string, secret: string): Promise<ClientRecord | undefined> {
+  async authenticateClient(
+    provider: ProviderId,
+    clientId: string,
+    secret: string,
+  ): Promise<ClientRecord | undefined> {
     const client = await this.store.find('client', scopedKey(provider, clientId));
     const matches = secretsEqual(secret, client?.clientSecret ?? `\u0000${this.random.uuid()}`);
     return client && matches ? client : undefined;
@@ -97,7 +106,13 @@ export class Grants {
     options: { lifetimeSeconds?: number; replaces?: string; accessToken?: string } = {},
   ): Promise<RefreshToken> {
     const issuedAt = this.clock.now();
-    const token: RefreshToken = { value, provider: grant.provider, grantId: grant.id, clientId: grant.clientId, issuedAt };
+    const token: RefreshToken = {
+      value,
+      provider: grant.provider,
+      grantId: grant.id,
+      clientId: grant.clientId,
+      issuedAt,
+    };
     if (options.lifetimeSeconds !== undefined) token.expiresAt = issuedAt + options.lifetimeSeconds * 1000;
     if (options.replaces !== undefined) token.replaces = options.replaces;
     if (options.accessToken !== undefined) token.accessToken = options.accessToken;
@@ -150,7 +165,11 @@ export class Grants {
       return { ok: false, reason: result.reason };
     }
     const code = result.record;
-    if (code.redirectUri !== undefined && check.redirectUri !== undefined && code.redirectUri !== check.redirectUri) {
+    if (
+      code.redirectUri !== undefined &&
+      check.redirectUri !== undefined &&
+      code.redirectUri !== check.redirectUri
+    ) {
       return { ok: false, reason: 'wrong-redirect-uri' };
     }
     if (code.codeChallenge !== undefined) {
@@ -233,7 +252,10 @@ export class Grants {
   async expireAccessToken(value: string): Promise<boolean> {
     const token = await this.store.find('accessToken', value);
     if (!token) return false;
-    await this.store.upsert('accessToken', { ...token, expiresAt: Math.min(token.expiresAt, this.clock.now()) });
+    await this.store.upsert('accessToken', {
+      ...token,
+      expiresAt: Math.min(token.expiresAt, this.clock.now()),
+    });
     return true;
   }
 }

@@ -4,7 +4,15 @@ import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './stor
 
 type Tables = { [K in RecordKind]: Map<string, RecordKinds[K]> };
 
-const kinds: readonly RecordKind[] = ['client', 'user', 'company', 'grant', 'accessToken', 'refreshToken', 'code'];
+const kinds: readonly RecordKind[] = [
+  'client',
+  'user',
+  'company',
+  'grant',
+  'accessToken',
+  'refreshToken',
+  'code',
+];
 
 function emptyTables(): Tables {
   return {
@@ -65,7 +73,8 @@ export class MemoryStore implements Store {
     if (!record) return { ok: false, reason: 'unknown' };
     if (record.revokedAt !== undefined) return { ok: false, reason: 'revoked', record };
     if (record.consumedAt !== undefined) return { ok: false, reason: 'reused', record };
-    if (record.expiresAt !== undefined && record.expiresAt <= at) return { ok: false, reason: 'expired', record };
+    if (record.expiresAt !== undefined && record.expiresAt <= at)
+      return { ok: false, reason: 'expired', record };
     const consumed: RecordKinds[K] = { ...record, consumedAt: at };
     table.set(key, consumed);
     return { ok: true, record: consumed };
@@ -87,7 +96,11 @@ export class MemoryStore implements Store {
     return changed;
   }
 
-  private revokeMember<K extends 'accessToken' | 'refreshToken' | 'code'>(kind: K, key: string, at: number): number {
+  private revokeMember<K extends 'accessToken' | 'refreshToken' | 'code'>(
+    kind: K,
+    key: string,
+    at: number,
+  ): number {
     const table: Map<string, RecordKinds[K]> = this.table(kind);
     const record = table.get(key);
     if (!record || record.revokedAt !== undefined) return 0;

@@ -38,7 +38,10 @@ export const string = (options: { pattern?: RegExp; hint?: string; min?: number 
       return undefined;
     }
     if (options.pattern && !options.pattern.test(value)) {
-      problems.push({ path, message: `${JSON.stringify(value)} is not ${options.hint ?? `like ${options.pattern}`}` });
+      problems.push({
+        path,
+        message: `${JSON.stringify(value)} is not ${options.hint ?? `like ${options.pattern}`}`,
+      });
       return undefined;
     }
     return value;
@@ -95,17 +98,26 @@ export const list = <T>(item: Shape<T>): Shape<T[]> =>
     return failed ? undefined : out;
   });
 
-export const optional = <T>(inner: Shape<T>): Shape<T | undefined> => ({ ...inner, optional: true });
+export interface OptionalShape<T> extends Shape<T | undefined> {
+  readonly optional: true;
+}
+
+export const optional = <T>(inner: Shape<T>): OptionalShape<T> => ({ ...inner, optional: true });
 
 type Fields = Record<string, Shape<unknown>>;
-type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K]['optional'] extends true ? never : K }[keyof F];
+type RequiredKeys<F extends Fields> = {
+  [K in keyof F]: F[K] extends { optional: true } ? never : K;
+}[keyof F];
 type OptionalKeys<F extends Fields> = Exclude<keyof F, RequiredKeys<F>>;
 export type ObjectOf<F extends Fields> = { [K in RequiredKeys<F>]: Infer<F[K]> } & {
   [K in OptionalKeys<F>]?: Exclude<Infer<F[K]>, undefined>;
 };
 
 /** A mapping with known keys; unknown keys are reported (they are usually typos). */
-export const object = <F extends Fields>(fields: F, options: { allowUnknown?: boolean } = {}): Shape<ObjectOf<F>> =>
+export const object = <F extends Fields>(
+  fields: F,
+  options: { allowUnknown?: boolean } = {},
+): Shape<ObjectOf<F>> =>
   shape('a mapping', (value, path, problems) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       problems.push({ path, message: `expected a mapping, got ${typeName(value)}` });
@@ -128,16 +140,17 @@ export const object = <F extends Fields>(fields: F, options: { allowUnknown?: bo
       if (checked === undefined) failed = true;
       else out.set(key, checked);
     }
-    if (!options.allowUnknown) {
-      for (const key of input.keys()) {
-        if (!(key in fields)) {
-          problems.push({
-            path: path ? `${path}.${key}` : key,
-            message: `unknown key (expected one of: ${Object.keys(fields).join(', ')})`,
-          });
-          failed = true;
-        }
+    for (const [key, raw] of input) {
+      if (key in fields) continue;
+      if (options.allowUnknown) {
+        out.set(key, raw);
+        continue;
       }
+      problems.push({
+        path: path ? `${path}.${key}` : key,
+        message: `unknown key (expected one of: ${Object.keys(fields).join(', ')})`,
+      });
+      failed = true;
     }
     return failed ? undefined : fromEntries<ObjectOf<F>>(out);
   });

@@ -37,10 +37,18 @@ const clockShape = object({
 });
 
 /** Checks a parsed scenario (from YAML or JSON) against the top-level schema and every dialect's section. */
-export function parseScenario(raw: unknown, source: string, dialects: readonly RegisteredDialect[]): Scenario {
+export function parseScenario(
+  raw: unknown,
+  source: string,
+  dialects: readonly RegisteredDialect[],
+): Scenario {
   const problems: Problem[] = [];
   const top = validate(
-    object({ clock: optional(clockShape), providers: optional(object({}, { allowUnknown: true })), lifetimes: optional(object({}, { allowUnknown: true })) }),
+    object({
+      clock: optional(clockShape),
+      providers: optional(object({}, { allowUnknown: true })),
+      lifetimes: optional(object({}, { allowUnknown: true })),
+    }),
     raw ?? {},
   );
   if (!top.ok) throw new ScenarioError(top.problems.map((p) => ({ ...p, file: source })));
@@ -49,7 +57,8 @@ export function parseScenario(raw: unknown, source: string, dialects: readonly R
   for (const [id, section] of Object.entries(top.value.providers ?? {})) {
     const dialect = dialects.find((d) => d.id === id);
     if (!isProviderId(id) || !dialect) {
-      problems.push({ path: `providers.${id}`, message: `unknown provider (expected one of: ${providerIds.join(', ')})` });
+      const known = dialects.map((d) => d.id).join(', ');
+      problems.push({ path: `providers.${id}`, message: `unknown provider (this build serves: ${known})` });
       continue;
     }
     problems.push(...dialect.checkSection(section ?? {}, `providers.${id}`));
@@ -59,7 +68,10 @@ export function parseScenario(raw: unknown, source: string, dialects: readonly R
   const lifetimes: Partial<Record<ProviderId, Record<string, number>>> = {};
   for (const [id, kinds] of Object.entries(top.value.lifetimes ?? {})) {
     if (!isProviderId(id)) {
-      problems.push({ path: `lifetimes.${id}`, message: `unknown provider (expected one of: ${providerIds.join(', ')})` });
+      problems.push({
+        path: `lifetimes.${id}`,
+        message: `unknown provider (expected one of: ${providerIds.join(', ')})`,
+      });
       continue;
     }
     const checked = validate(object({}, { allowUnknown: true }), kinds, `lifetimes.${id}`);
@@ -83,7 +95,11 @@ export function parseScenario(raw: unknown, source: string, dialects: readonly R
 }
 
 /** Parses scenario text (YAML, of which JSON is a subset); problems carry line numbers where known. */
-export function parseScenarioText(text: string, source: string, dialects: readonly RegisteredDialect[]): Scenario {
+export function parseScenarioText(
+  text: string,
+  source: string,
+  dialects: readonly RegisteredDialect[],
+): Scenario {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -106,7 +122,10 @@ export function parseScenarioText(text: string, source: string, dialects: readon
   }
 }
 
-export async function loadScenarioFile(file: string, dialects: readonly RegisteredDialect[]): Promise<Scenario> {
+export async function loadScenarioFile(
+  file: string,
+  dialects: readonly RegisteredDialect[],
+): Promise<Scenario> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

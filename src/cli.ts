@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { dialects } from './providers/registry.js';
+import { createEngine, defaultScenarioPath } from './sandbox.js';
+import { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
+import { isLoopback } from './server/loopback.js';
+import { listen } from './server/server.js';
+
+const usage = `Usage:
+  auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE] [--validate]
+  auth-sandbox validate FILE
+
+  start     serve the five providers under http://HOST:PORT/<id> and the control plane under /__sandbox
+            (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port)
+  validate  check a scenario file and list every problem with its key path`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'start') return start(rest);
+  if (command === 'validate') return validateFile(rest);
+  process.stderr.write(`${usage}\n`);
+  return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
+}
+
+async function start(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      scenario: { type: 'string', default: defaultScenarioPath },
+      'state-file': { type: 'string' },
+      validate: { type: 'boolean', default: false },
+      'admin-token': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a port number (0 picks a free one), not ${values.port}\n`);
+    return 2;
+  }
+  if (!isLoopback(values.host) && values['admin-token'] === undefined) {
+    process.stderr.write(
+      `Refusing to serve the control plane on ${values.host} without --admin-token: anyone on the network could reset it.\n`,
+    );
+    return 2;
+  }
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  const engine = await createEngine({ scenario: values.scenario, logger });
+  const adminToken = values['admin-token'];
+  const server = await listen(engine, {
+    port,
+    host: values.host,
+    ...(adminToken === undefined ? {} : { adminToken }),
+  });
+  process.stdout.write(banner(server.url, engine.scenario.source, engine));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: shutting down\n`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return -1;
+}
+
+function banner(url: string, source: string, engine: Awaited<ReturnType<typeof createEngine>>): string {
+  const lines = [`auth-sandbox listening on ${url}`, `scenario: ${source}`, ''];
+  for (const dialect of engine.dialects) {
+    const section = engine.scenario.providers[dialect.id];
+    lines.push(`${dialect.title.padEnd(8)} ${url}/${dialect.id}`);
+    if (section !== undefined) for (const line of dialect.describe(section)) lines.push(`           ${line}`);
+  }
+  lines.push('', `control  ${url}/__sandbox (health, reset, scenario, clock, requests, tokens)`, '');
+  return `${lines.join('\n')}\n`;
+}
+
+async function validateFile(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  try {
+    await loadScenarioFile(file, dialects);
+    process.stdout.write(`${file}: valid\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof ScenarioError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,26 @@
+/** auth-sandbox's public API: the server form, the engine and the scenario loader. */
+import { createEngine, type SandboxOptions } from './sandbox.js';
+import { listen, type RunningServer } from './server/server.js';
+
+export type { Clock } from './engine/clock.js';
+export { createClock, fixedClock } from './engine/clock.js';
+export { SandboxEngine } from './engine/engine.js';
+export type { ProviderId, SandboxRequest, SandboxResponse } from './engine/http.js';
+export type { JournalEntry } from './engine/journal.js';
+export { createEngine, packageRoot, type SandboxOptions } from './sandbox.js';
+export { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
+export type { RunningServer } from './server/server.js';
+
+export interface StartServerOptions extends SandboxOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+/** Starts a sandbox server: `const { url, close } = await startServer({ port: 0 })`. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const { port, host, ...sandbox } = options;
+  const engine = await createEngine(sandbox);
+  return listen(engine, { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }) });
+}

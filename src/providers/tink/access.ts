@@ -1,0 +1,78 @@
+import { BodyError, readForm, readJsonObject, stringField } from '../../engine/body.js';
+import type { RouteContext } from '../../engine/dialect.js';
+import type { AccessToken, ClientRecord } from '../../engine/records.js';
+import { tinkErrors } from './errors.js';
+
+/** Tink scopes travel comma-separated (`accounts:read,transactions:read`); spaces are tolerated. */
+export function parseScopes(value: string): string[] {
+  return [...new Set(value.split(/[,\s]+/).filter(Boolean))];
+}
+
+export function formatScopes(scopes: readonly string[]): string {
+  return scopes.join(',');
+}
+
+/** A form body, with Tink's error for anything unreadable. */
+export function tinkForm(ctx: RouteContext): Map<string, string> {
+  try {
+    return readForm(ctx.req);
+  } catch (error) {
+    throw asTinkError(error);
+  }
+}
+
+export function tinkJson(ctx: RouteContext): Map<string, unknown> {
+  try {
+    return readJsonObject(ctx.req);
+  } catch (error) {
+    throw asTinkError(error);
+  }
+}
+
+export function tinkString(fields: Map<string, unknown>, name: string): string | undefined {
+  try {
+    return stringField(fields, name);
+  } catch (error) {
+    throw asTinkError(error);
+  }
+}
+
+function asTinkError(error: unknown): unknown {
+  return error instanceof BodyError ? tinkErrors.invalidRequest(error.message) : error;
+}
+
+export function required(fields: Map<string, string>, name: string): string {
+  const value = fields.get(name);
+  if (value === undefined || value === '') throw tinkErrors.invalidRequest(`${name} is required.`);
+  return value;
+}
+
+/** Tink takes client credentials in the form body (providers.md §3.3). */
+export async function authenticateClient(
+  ctx: RouteContext,
+  fields: Map<string, string>,
+): Promise<ClientRecord> {
+  const clientId = fields.get('client_id');
+  const secret = fields.get('client_secret');
+  if (!clientId || secret === undefined)
+    throw tinkErrors.invalidRequest('client_id and client_secret are required.');
+  const client = await ctx.sandbox.grants.authenticateClient('tink', clientId, secret);
+  if (!client) throw tinkErrors.invalidClient();
+  return client;
+}
+
+/** The bearer check, then the token kind and scope a Tink endpoint requires. */
+export async function requireToken(
+  ctx: RouteContext,
+  requirement: { kind: 'client' | 'user'; scope?: string },
+): Promise<AccessToken> {
+  const check = await ctx.sandbox.grants.checkBearer('tink', ctx.req);
+  if (!check.ok) throw tinkErrors.tokenRejected(check.reason);
+  const { token } = check;
+  ctx.touch({ grantId: token.grantId, token: token.value });
+  if (token.kind !== requirement.kind) throw tinkErrors.wrongTokenKind(requirement.kind);
+  if (requirement.scope !== undefined && !token.scopes.includes(requirement.scope)) {
+    throw tinkErrors.missingScope(requirement.scope);
+  }
+  return token;
+}

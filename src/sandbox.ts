@@ -1,0 +1,45 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Clock } from './engine/clock.js';
+import { type Fallback, type Inspector, type Logger, SandboxEngine } from './engine/engine.js';
+import type { Store } from './engine/store.js';
+import { dialects } from './providers/registry.js';
+import { loadScenarioFile, parseScenario, type Scenario } from './scenario/scenario.js';
+
+/** The package root: where openapi/ and scenarios/ live (two levels up from dist/ or src/). */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const defaultScenarioPath = resolve(packageRoot, 'scenarios/default.yaml');
+
+export interface SandboxOptions {
+  /** A scenario file path, or a scenario as data; default: scenarios/default.yaml. */
+  scenario?: string | Record<string, unknown>;
+  clock?: Clock;
+  store?: Store;
+  journalSize?: number;
+  fallback?: Fallback;
+  inspector?: Inspector;
+  logger?: Logger;
+}
+
+/** Loads a scenario from a file path or from data, validated against every dialect. */
+export async function resolveScenario(scenario: SandboxOptions['scenario']): Promise<Scenario> {
+  if (scenario === undefined) return loadScenarioFile(defaultScenarioPath, dialects);
+  if (typeof scenario === 'string') return loadScenarioFile(resolve(scenario), dialects);
+  return parseScenario(scenario, '(inline scenario)', dialects);
+}
+
+/** Builds one engine over every registered dialect. */
+export async function createEngine(options: SandboxOptions = {}): Promise<SandboxEngine> {
+  const scenario = await resolveScenario(options.scenario);
+  return SandboxEngine.create({
+    dialects,
+    scenario,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.journalSize ? { journalSize: options.journalSize } : {}),
+    ...(options.fallback ? { fallback: options.fallback } : {}),
+    ...(options.inspector ? { inspector: options.inspector } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxEngine } from '../engine/engine.js';
+import { encodeBody, type ProviderId, type SandboxRequest, type SandboxResponse } from '../engine/http.js';
+
+/** Bodies over this size get a 413 in the provider's shape (PRODUCT.md). */
+export const maxBodyBytes = 1024 * 1024;
+
+/** node:http -> the engine's plain request, and its plain response -> node:http. */
+export async function serveProviderRequest(
+  engine: SandboxEngine,
+  provider: ProviderId,
+  providerPath: string,
+  query: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readBody(req);
+  const request: SandboxRequest = {
+    provider,
+    method: req.method ?? 'GET',
+    path: providerPath === '' ? '/' : providerPath,
+    query: new URLSearchParams(query),
+    headers: flattenHeaders(req.headers),
+    rawBody: body.tooLarge ? Buffer.alloc(0) : body.data,
+  };
+  const response = await engine.handle(request, { bodyTooLarge: body.tooLarge });
+  writeResponse(res, response, req.method === 'HEAD');
+  // A body cut short is not drained: close the connection rather than read the rest.
+  if (body.tooLarge) res.once('finish', () => req.socket.destroySoon());
+}
+
+export function writeResponse(res: ServerResponse, response: SandboxResponse, head = false): void {
+  const payload = encodeBody(response);
+  const headers: Record<string, string | number> = { ...response.headers };
+  if (payload !== undefined) headers['content-length'] = Buffer.byteLength(payload);
+  res.writeHead(response.status, headers);
+  res.end(head ? undefined : payload);
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+interface Body {
+  data: Buffer;
+  tooLarge: boolean;
+}
+
+function readBody(req: IncomingMessage): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBodyBytes) return Promise.resolve({ data: Buffer.alloc(0), tooLarge: true });
+  if (req.method === 'GET' && declared === 0 && req.headers['transfer-encoding'] === undefined) {
+    return Promise.resolve({ data: Buffer.alloc(0), tooLarge: false });
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (tooLarge: boolean) => {
+      if (done) return;
+      done = true;
+      req.removeListener('data', onData);
+      resolve({ data: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks, size), tooLarge });
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        req.pause();
+        finish(true);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => finish(false));
+    req.once('error', () => finish(false));
+    req.once('aborted', () => finish(false));
+  });
+}

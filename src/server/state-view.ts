@@ -1,0 +1,74 @@
+import type { SandboxEngine } from '../engine/engine.js';
+import { redactSecret } from '../engine/redact.js';
+
+type Status = 'active' | 'expired' | 'revoked' | 'consumed';
+
+function statusOf(
+  record: { revokedAt?: number; consumedAt?: number; expiresAt?: number },
+  now: number,
+): Status {
+  if (record.revokedAt !== undefined) return 'revoked';
+  if (record.consumedAt !== undefined) return 'consumed';
+  if (record.expiresAt !== undefined && record.expiresAt <= now) return 'expired';
+  return 'active';
+}
+
+const iso = (ms: number | undefined): string | undefined =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
+
+/** Every grant, token and code with its status on the sandbox clock; token values redacted. */
+export async function describeState(engine: SandboxEngine): Promise<Record<string, unknown[]>> {
+  const { store } = engine;
+  const now = engine.clock.now();
+  const [grants, accessTokens, refreshTokens, codes] = await Promise.all([
+    store.list('grant'),
+    store.list('accessToken'),
+    store.list('refreshToken'),
+    store.list('code'),
+  ]);
+  return {
+    grants: grants.map((g) => ({
+      id: g.id,
+      provider: g.provider,
+      kind: g.kind,
+      clientId: g.clientId,
+      userId: g.userId,
+      companies: g.companies,
+      scopes: g.scopes,
+      status: statusOf(g, now),
+      createdAt: iso(g.createdAt),
+      parentGrantId: g.parentGrantId,
+    })),
+    accessTokens: accessTokens.map((t) => ({
+      token: redactSecret(t.value),
+      provider: t.provider,
+      kind: t.kind,
+      grantId: t.grantId,
+      clientId: t.clientId,
+      userId: t.userId,
+      companies: t.companies,
+      scopes: t.scopes,
+      status: statusOf(t, now),
+      issuedAt: iso(t.issuedAt),
+      expiresAt: iso(t.expiresAt),
+      expiresInSeconds: Math.max(0, Math.round((t.expiresAt - now) / 1000)),
+      firstUsedAt: iso(t.firstUsedAt),
+    })),
+    refreshTokens: refreshTokens.map((t) => ({
+      token: redactSecret(t.value),
+      provider: t.provider,
+      grantId: t.grantId,
+      status: statusOf(t, now),
+      issuedAt: iso(t.issuedAt),
+      replaces: t.replaces === undefined ? undefined : redactSecret(t.replaces),
+      replacedBy: t.replacedBy === undefined ? undefined : redactSecret(t.replacedBy),
+    })),
+    codes: codes.map((c) => ({
+      code: redactSecret(c.value),
+      provider: c.provider,
+      grantId: c.grantId,
+      status: statusOf(c, now),
+      expiresAt: iso(c.expiresAt),
+    })),
+  };
+}

@@ -1,0 +1,62 @@
+import { afterEach } from 'vitest';
+import { type RunningServer, type StartServerOptions, startServer } from '../../src/index.js';
+
+const running: RunningServer[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+/**
+ * A sandbox server on a free loopback port, closed after the test. The default scenario is loaded unless
+ * the test passes its own; the clock starts frozen at 2026-01-01 so that times in assertions are exact.
+ */
+export async function startTestServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const server = await startServer({ port: 0, ...options });
+  if (!options.clock) {
+    server.engine.clock.set(Date.parse('2026-01-01T00:00:00Z'));
+    server.engine.clock.freeze(true);
+  }
+  running.push(server);
+  return server;
+}
+
+/** POST a form body. */
+export function postForm(
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** POST a JSON body. */
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+export function basic(clientId: string, clientSecret: string): string {
+  return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Advance the sandbox clock over HTTP, as a user would. */
+export async function advanceClock(server: RunningServer, seconds: number): Promise<void> {
+  const res = await postJson(`${server.url}/__sandbox/clock`, { advanceSeconds: seconds });
+  if (res.status !== 200) throw new Error(`clock advance failed: ${res.status}`);
+}
