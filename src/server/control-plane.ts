@@ -145,13 +145,11 @@ function requireAdminToken(adminToken: string) {
 
 function controlErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
   if (error instanceof ControlError) {
-    res
-      .status(error.status)
-      .json({
-        error: error.code,
-        message: error.message,
-        ...(error.problems ? { problems: error.problems } : {}),
-      });
+    res.status(error.status).json({
+      error: error.code,
+      message: error.message,
+      ...(error.problems ? { problems: error.problems } : {}),
+    });
     return;
   }
   if (error instanceof ScenarioError) {
