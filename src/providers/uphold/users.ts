@@ -1,0 +1,75 @@
+import type { RouteContext } from '../../engine/dialect.js';
+import { json, type SandboxResponse } from '../../engine/http.js';
+import type { UserRecord } from '../../engine/records.js';
+import type { components } from '../../generated/uphold.js';
+import { authorize, type OperationRule, subjectUser } from './access.js';
+import { upholdErrors } from './errors.js';
+import { BodyRules, readUpholdJson } from './request.js';
+
+type User = components['schemas']['User'];
+
+// Scopes from the spec's per-operation security (reference scope map); subjects from `x-uphold`.
+const createUserRule: OperationRule = { scopes: ['core.users:create'], subject: 'client' };
+const getUserRule: OperationRule = { scopes: ['core.users:read'], subject: 'user' };
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** POST /core/users: the client creates a user of its organization (201). */
+export async function createUser(ctx: RouteContext): Promise<SandboxResponse> {
+  await authorize(ctx, createUserRule);
+  const rules = new BodyRules(readUpholdJson(ctx.req));
+  const email = rules.string('email', {
+    required: true,
+    maxLength: 254,
+    pattern: emailPattern,
+    format: 'email',
+  });
+  const fullName = rules.string('fullName', { minLength: 1, maxLength: 200 });
+  const type = rules.oneOf('type', ['individual', 'business']);
+  rules.check();
+  if (email === undefined)
+    throw upholdErrors.requestInvalid('body', [{ property: 'email', rule: 'required' }]);
+  return json(201, { user: toUser(await addUser(ctx, { email, fullName, type })) });
+}
+
+/** GET /core/users/me: the subject user (GET answers even for a blocked user). */
+export async function getCurrentUser(ctx: RouteContext): Promise<SandboxResponse> {
+  const caller = await authorize(ctx, getUserRule);
+  return json(200, { user: toUser(subjectUser(caller)) });
+}
+
+async function addUser(
+  ctx: RouteContext,
+  input: { email: string; fullName: string | undefined; type: 'individual' | 'business' | undefined },
+): Promise<UserRecord> {
+  const { store, clock, random } = ctx.sandbox;
+  const wanted = input.email.toLowerCase();
+  const users = await store.list('user', 'uphold');
+  if (users.some((user) => user.deletedAt === undefined && user.email?.toLowerCase() === wanted)) {
+    throw upholdErrors.emailAlreadyExists();
+  }
+  const user: UserRecord = {
+    provider: 'uphold',
+    id: random.uuid(),
+    email: input.email,
+    companies: [],
+    status: 'active',
+    role: input.type ?? 'individual',
+    createdAt: clock.now(),
+    ...(input.fullName === undefined ? {} : { name: input.fullName }),
+  };
+  await store.upsert('user', user);
+  return user;
+}
+
+export function toUser(record: UserRecord): User {
+  return {
+    id: record.id,
+    type: record.role === 'business' ? 'business' : 'individual',
+    // Seeded users may have no email; the API always has one.
+    email: record.email ?? `${record.id}@users.uphold.example`,
+    status: record.status,
+    createdAt: new Date(record.createdAt).toISOString(),
+    ...(record.name === undefined ? {} : { fullName: record.name }),
+  };
+}
