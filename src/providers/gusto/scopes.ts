@@ -1,0 +1,42 @@
+/**
+ * Gusto scopes (providers.md §5.4: `resource:read|write|manage|...`, plus `public`). An application's
+ * scopes are split between its company tokens and its system token: system endpoints such as
+ * `POST /v1/partner_managed_companies` take a system token (spec `SystemAccessAuth`).
+ */
+export const systemScopes: ReadonlySet<string> = new Set([
+  'partner_managed_companies:manage',
+  'partner_managed_companies:read',
+  'partner_managed_companies:write',
+  'events:read',
+  'invoices:read',
+  'webhook_subscriptions:read',
+  'webhook_subscriptions:write',
+]);
+
+/** What an application gets when the scenario names no scopes for it. */
+export const defaultClientScopes = [
+  'public',
+  'companies:read',
+  'companies:write',
+  'company_admin:read',
+  'employees:read',
+  'employees:manage',
+  'partner_managed_companies:manage',
+];
+
+/** The scope each stateful endpoint needs (spec "scope: `x`" lines; SDK 0.16.0 for partner-managed companies). */
+export const endpointScopes = {
+  tokenInfo: undefined,
+  getCompany: 'companies:read',
+  listEmployees: 'employees:read',
+  createPartnerManagedCompany: 'partner_managed_companies:manage',
+} as const;
+
+export function companyTokenScopes(clientScopes: readonly string[]): string[] {
+  return clientScopes.filter((scope) => !systemScopes.has(scope));
+}
+
+export function systemTokenScopes(clientScopes: readonly string[]): string[] {
+  const scopes = clientScopes.filter((scope) => systemScopes.has(scope) || scope === 'public');
+  return scopes.includes('public') ? scopes : [...scopes, 'public'];
+}
