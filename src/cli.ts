@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { createPrismLayer } from './prism/layer.js';
 import { dialects } from './providers/registry.js';
-import { createEngine, defaultScenarioPath } from './sandbox.js';
+import { createEngine, defaultScenarioPath, packageRoot } from './sandbox.js';
 import { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
 import { isLoopback } from './server/loopback.js';
 import { listen } from './server/server.js';
@@ -48,7 +49,18 @@ async function start(args: string[]): Promise<number> {
     return 2;
   }
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
-  const engine = await createEngine({ scenario: values.scenario, logger });
+  // Prism answers operations without a stateful handler; it loads in the background after listening.
+  const prism = createPrismLayer(
+    values.validate
+      ? { root: packageRoot, mode: 'log', logger }
+      : { root: packageRoot, mode: 'collect', logger },
+  );
+  const engine = await createEngine({
+    scenario: values.scenario,
+    logger,
+    fallback: prism.fallback,
+    ...(values.validate ? { inspector: prism.inspector } : {}),
+  });
   const adminToken = values['admin-token'];
   const server = await listen(engine, {
     port,
@@ -56,6 +68,7 @@ async function start(args: string[]): Promise<number> {
     ...(adminToken === undefined ? {} : { adminToken }),
   });
   process.stdout.write(banner(server.url, engine.scenario.source, engine));
+  void prism.warm(engine.dialects);
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -14,6 +14,7 @@ export type RouteMatch<R> =
   | { kind: 'none' };
 
 interface Pattern<R> {
+  source: string;
   regex: RegExp;
   names: string[];
   byMethod: Map<string, R>;
@@ -45,9 +46,9 @@ export class Router<R extends RouteSpec> {
         return '([^/]+)';
       })
       .join('/');
-    let pattern = this.patterns.find((p) => p.regex.source === `^${source}$`);
+    let pattern = this.patterns.find((p) => p.source === source);
     if (!pattern) {
-      pattern = { regex: new RegExp(`^${source}$`), names, byMethod: new Map() };
+      pattern = { source, regex: new RegExp(`^${source}$`), names, byMethod: new Map() };
       this.patterns.push(pattern);
     }
     pattern.byMethod.set(method, route);

@@ -43,15 +43,11 @@ export function parseScenario(
   dialects: readonly RegisteredDialect[],
 ): Scenario {
   const problems: Problem[] = [];
-  const top = validate(
-    object({
-      clock: optional(clockShape),
-      providers: optional(object({}, { allowUnknown: true })),
-      lifetimes: optional(object({}, { allowUnknown: true })),
-    }),
-    raw ?? {},
-  );
+  const mapping = () => optional(object({}, { allowUnknown: true }));
+  const top = validate(object({ clock: mapping(), providers: mapping(), lifetimes: mapping() }), raw ?? {});
   if (!top.ok) throw new ScenarioError(top.problems.map((p) => ({ ...p, file: source })));
+  const clockSettings = validate(clockShape, top.value.clock ?? {}, 'clock');
+  if (!clockSettings.ok) problems.push(...clockSettings.problems);
 
   const providers: Partial<Record<ProviderId, unknown>> = {};
   for (const [id, section] of Object.entries(top.value.providers ?? {})) {
@@ -89,8 +85,9 @@ export function parseScenario(
   }
 
   if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file: source })));
-  const clock: Scenario['clock'] = { frozen: top.value.clock?.frozen ?? false };
-  if (top.value.clock?.start !== undefined) clock.start = Date.parse(top.value.clock.start);
+  const settings = clockSettings.ok ? clockSettings.value : undefined;
+  const clock: Scenario['clock'] = { frozen: settings?.frozen ?? false };
+  if (settings?.start !== undefined) clock.start = Date.parse(settings.start);
   return { source, clock, providers, lifetimes };
 }
 

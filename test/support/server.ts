@@ -1,10 +1,21 @@
-import { afterEach } from 'vitest';
-import { type RunningServer, type StartServerOptions, startServer } from '../../src/index.js';
+import { afterEach, beforeAll, expect } from 'vitest';
+import { packageRoot, type RunningServer, type StartServerOptions, startServer } from '../../src/index.js';
+import { createPrismLayer } from '../../src/prism/layer.js';
+import { dialects } from '../../src/providers/registry.js';
 
 const running: RunningServer[] = [];
 
+/**
+ * Every stateful exchange in the suite is validated against the provider's OpenAPI document by Prism; a
+ * test fails if any response (or any 2xx answer to an invalid request) breaks the contract.
+ */
+const prism = createPrismLayer({ root: packageRoot, mode: 'collect' });
+
+beforeAll(() => prism.warm(dialects), 60_000);
+
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
+  expect(prism.takeViolations()).toEqual([]);
 });
 
 /**
@@ -12,7 +23,12 @@ afterEach(async () => {
  * the test passes its own; the clock starts frozen at 2026-01-01 so that times in assertions are exact.
  */
 export async function startTestServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer({ port: 0, ...options });
+  const server = await startServer({
+    port: 0,
+    fallback: prism.fallback,
+    inspector: prism.inspector,
+    ...options,
+  });
   if (!options.clock) {
     server.engine.clock.set(Date.parse('2026-01-01T00:00:00Z'));
     server.engine.clock.freeze(true);
