@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BodyError,
+  readBasicCredentials,
+  readBearer,
+  readForm,
+  readJsonObject,
+  readJsonOrForm,
+  stringField,
+} from '../../../src/engine/body.js';
+import { sandboxRequest } from './sandbox-request.js';
+
+const form = 'application/x-www-form-urlencoded';
+
+function post(contentType: string | undefined, body: string) {
+  return sandboxRequest({
+    method: 'POST',
+    headers: contentType === undefined ? {} : { 'content-type': contentType },
+    body,
+  });
+}
+
+function basic(raw: string): string {
+  return `Basic ${Buffer.from(raw, 'utf8').toString('base64')}`;
+}
+
+describe('readForm', () => {
+  it('reads a form body, decoding + and percent-escapes', () => {
+    const fields = readForm(
+      post(`${form}; charset=UTF-8`, 'grant_type=client_credentials&scope=a%3Aread+b%3Aread'),
+    );
+    expect(Object.fromEntries(fields)).toEqual({ grant_type: 'client_credentials', scope: 'a:read b:read' });
+  });
+
+  it('refuses a parameter sent twice, naming it (RFC 6749 §3.2)', () => {
+    const read = () => readForm(post(form, 'scope=a&grant_type=x&scope=b'));
+    expect(read).toThrow(BodyError);
+    expect(read).toThrow('parameter scope was sent more than once');
+    try {
+      read();
+    } catch (error) {
+      expect(error).toMatchObject({ param: 'scope' });
+    }
+  });
+
+  it('refuses a parameter sent twice even when both values are empty', () => {
+    expect(() => readForm(post(form, 'code=&code='))).toThrow(BodyError);
+  });
+
+  it('refuses a JSON body, naming the type it got', () => {
+    expect(() => readForm(post('application/json', '{}'))).toThrow(
+      `the body must be ${form}, not application/json`,
+    );
+  });
+
+  it('refuses a body without a content type, saying none was sent', () => {
+    expect(() => readForm(post(undefined, 'a=b'))).toThrow('no Content-Type was sent');
+  });
+
+  it('takes the media type in any case', () => {
+    expect(readForm(post('Application/X-WWW-Form-URLEncoded', 'a=b')).get('a')).toBe('b');
+  });
+});
+
+describe('readJsonObject', () => {
+  it('reads a JSON object, also under a +json media type', () => {
+    expect(readJsonObject(post('application/json', '{"a":1,"b":"x"}'))).toEqual(
+      new Map<string, unknown>([
+        ['a', 1],
+        ['b', 'x'],
+      ]),
+    );
+    expect(readJsonObject(post('application/vnd.api+json', '{"a":1}')).get('a')).toBe(1);
+  });
+
+  it('refuses invalid JSON', () => {
+    for (const body of ['', '{', '{"a":}', "{'a':1}", 'undefined']) {
+      expect(() => readJsonObject(post('application/json', body))).toThrow('the body is not valid JSON');
+    }
+  });
+
+  it('refuses JSON that is not an object', () => {
+    for (const body of ['[]', '[{"a":1}]', 'null', '42', '"text"', 'true']) {
+      expect(() => readJsonObject(post('application/json', body))).toThrow('the body must be a JSON object');
+    }
+  });
+
+  it('refuses a form or text body, naming the type it got', () => {
+    expect(() => readJsonObject(post(form, 'a=b'))).toThrow(`the body must be application/json, not ${form}`);
+    expect(() => readJsonObject(post('text/plain', '{}'))).toThrow('not text/plain');
+    expect(() => readJsonObject(post(undefined, '{}'))).toThrow('no Content-Type was sent');
+  });
+});
+
+describe('readJsonOrForm', () => {
+  it('reads either JSON or a form', () => {
+    expect(readJsonOrForm(post('application/json', '{"a":"1"}')).get('a')).toBe('1');
+    expect(readJsonOrForm(post(form, 'a=1')).get('a')).toBe('1');
+  });
+
+  it('reads an empty body as no fields, whatever the content type', () => {
+    expect(readJsonOrForm(post(undefined, '')).size).toBe(0);
+    expect(readJsonOrForm(post('text/plain', '')).size).toBe(0);
+  });
+
+  it('refuses other content types and duplicate form parameters', () => {
+    expect(() => readJsonOrForm(post('text/plain', 'a'))).toThrow('unsupported content type text/plain');
+    expect(() => readJsonOrForm(post(undefined, 'a=1'))).toThrow('no Content-Type was sent');
+    expect(() => readJsonOrForm(post(form, 'a=1&a=2'))).toThrow('parameter a was sent more than once');
+    expect(() => readJsonOrForm(post('application/json', '[1]'))).toThrow('the body must be a JSON object');
+  });
+});
+
+describe('stringField', () => {
+  it('returns a string, undefined for an absent or null field, and refuses other types', () => {
+    const fields = new Map<string, unknown>([
+      ['s', 'x'],
+      ['n', null],
+      ['i', 5],
+      ['o', { a: 1 }],
+    ]);
+    expect(stringField(fields, 's')).toBe('x');
+    expect(stringField(fields, 'n')).toBeUndefined();
+    expect(stringField(fields, 'missing')).toBeUndefined();
+    expect(() => stringField(fields, 'i')).toThrow('i must be a string');
+    expect(() => stringField(fields, 'o')).toThrow(BodyError);
+  });
+});
+
+describe('readBasicCredentials', () => {
+  function credentials(authorization: string | undefined) {
+    return readBasicCredentials(
+      sandboxRequest(authorization === undefined ? {} : { headers: { authorization } }),
+    );
+  }
+
+  it('reads a client id and secret', () => {
+    expect(credentials(basic('tink-client:tink-secret'))).toEqual({
+      clientId: 'tink-client',
+      clientSecret: 'tink-secret',
+    });
+  });
+
+  it('splits at the first colon, so the secret may hold colons', () => {
+    expect(credentials(basic('id:se:cr:et'))).toEqual({ clientId: 'id', clientSecret: 'se:cr:et' });
+  });
+
+  it('form-decodes the id and secret (RFC 6749 §2.3.1)', () => {
+    const id = encodeURIComponent('client:with space');
+    const secret = encodeURIComponent('p@ss/wörd%');
+    expect(credentials(basic(`${id}:${secret}`))).toEqual({
+      clientId: 'client:with space',
+      clientSecret: 'p@ss/wörd%',
+    });
+    expect(credentials(basic('a+b:c+d'))).toEqual({ clientId: 'a b', clientSecret: 'c d' });
+  });
+
+  it('keeps a value with a broken percent-escape as sent', () => {
+    expect(credentials(basic('id%:100%'))).toEqual({ clientId: 'id%', clientSecret: '100%' });
+  });
+
+  it('takes the scheme name in any case and an empty secret', () => {
+    expect(credentials(`basic ${Buffer.from('id:').toString('base64')}`)).toEqual({
+      clientId: 'id',
+      clientSecret: '',
+    });
+  });
+
+  it('finds no credentials without a header, with another scheme, or without a colon', () => {
+    expect(credentials(undefined)).toBeUndefined();
+    expect(credentials('Bearer abc')).toBeUndefined();
+    expect(credentials('Basic')).toBeUndefined();
+    expect(credentials('Basic not base64!')).toBeUndefined();
+    expect(credentials(basic('no-colon-here'))).toBeUndefined();
+  });
+});
+
+describe('readBearer', () => {
+  function bearer(authorization: string | undefined) {
+    return readBearer(sandboxRequest(authorization === undefined ? {} : { headers: { authorization } }));
+  }
+
+  it('reads a b64token (RFC 6750 §2.1)', () => {
+    expect(bearer('Bearer abc.DEF-123_~+/==')).toEqual({ ok: true, token: 'abc.DEF-123_~+/==' });
+    expect(bearer('bearer  tok ')).toEqual({ ok: true, token: 'tok' });
+  });
+
+  it('reports a missing or blank header as missing', () => {
+    expect(bearer(undefined)).toEqual({ ok: false, reason: 'missing' });
+    expect(bearer('')).toEqual({ ok: false, reason: 'missing' });
+    expect(bearer('   ')).toEqual({ ok: false, reason: 'missing' });
+  });
+
+  it('reports anything else as malformed', () => {
+    for (const header of [
+      'Bearer',
+      'Bearer ',
+      'Bearertoken',
+      'Bearer a b',
+      'Bearer a=b',
+      'Bearer "tok"',
+      'Basic abc',
+      'tok',
+    ]) {
+      expect(bearer(header)).toEqual({ ok: false, reason: 'malformed' });
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/engine/clock.js';
+import { KeyRing } from '../../../src/engine/keys.js';
+import { cryptoRandom, type Random } from '../../../src/engine/random.js';
+
+const clock = fixedClock('2026-01-01T00:00:00Z');
+
+function claims() {
+  const iat = clock.nowSeconds();
+  return { iss: 'https://sandbox.example/tink', sub: 'user-1', scope: 'accounts:read', iat, exp: iat + 3600 };
+}
+
+describe('KeyRing', () => {
+  for (const alg of ['RS256', 'ES256'] as const) {
+    it(`signs ${alg} JWTs that verify against the provider's JWKS and carry the claims`, async () => {
+      const keys = new KeyRing(cryptoRandom);
+      const jwt = await keys.sign('tink', alg, claims());
+      const jwks = createLocalJWKSet(await keys.jwks('tink'));
+      const { payload, protectedHeader } = await jwtVerify(jwt, jwks, {
+        algorithms: [alg],
+        currentDate: new Date(clock.now()),
+        issuer: 'https://sandbox.example/tink',
+      });
+      expect(payload).toEqual(claims());
+      expect(protectedHeader).toMatchObject({ alg, typ: 'JWT', kid: expect.any(String) });
+    });
+  }
+
+  it('publishes public keys only, with kid, alg and use', async () => {
+    const keys = new KeyRing(cryptoRandom);
+    await keys.sign('tink', 'RS256', claims());
+    await keys.sign('tink', 'ES256', claims());
+    const { keys: published } = await keys.jwks('tink');
+    expect(published.map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
+    for (const key of published) {
+      expect(key).toMatchObject({ kid: expect.any(String), use: 'sig' });
+      expect(key.d).toBeUndefined();
+      expect(key.p).toBeUndefined();
+    }
+  });
+
+  it('signs every token of a provider and algorithm with one key', async () => {
+    const keys = new KeyRing(cryptoRandom);
+    const first = decodeProtectedHeader(await keys.sign('tink', 'RS256', claims()));
+    const second = decodeProtectedHeader(await keys.sign('tink', 'RS256', claims()));
+    expect(second.kid).toBe(first.kid);
+    expect((await keys.jwks('tink')).keys).toHaveLength(1);
+  });
+
+  it('keeps each provider’s keys out of the other providers’ JWKS', async () => {
+    const keys = new KeyRing(cryptoRandom);
+    const tinkJwt = await keys.sign('tink', 'RS256', claims());
+    await keys.sign('gusto', 'RS256', claims());
+    const gustoJwks = createLocalJWKSet(await keys.jwks('gusto'));
+    await expect(jwtVerify(tinkJwt, gustoJwks, { currentDate: new Date(clock.now()) })).rejects.toThrow();
+    expect(await keys.jwks('uphold')).toEqual({ keys: [] });
+  });
+
+  it('publishes keys prepared in advance', async () => {
+    const keys = new KeyRing(cryptoRandom);
+    keys.prepare([['tink', 'ES256']]);
+    expect((await keys.jwks('tink')).keys.map((k) => k.alg)).toEqual(['ES256']);
+  });
+
+  it('signs HS256 JWTs with a secret key drawn from the injected randomness, kept out of the JWKS', async () => {
+    const random: Random = { bytes: (size) => Buffer.alloc(size, 42), uuid: () => 'hs-key' };
+    const keys = new KeyRing(random);
+    const jwt = await keys.sign('uphold', 'HS256', claims());
+    const { payload, protectedHeader } = await jwtVerify(jwt, new Uint8Array(Buffer.alloc(32, 42)), {
+      algorithms: ['HS256'],
+      currentDate: new Date(clock.now()),
+    });
+    expect(payload).toEqual(claims());
+    expect(protectedHeader).toEqual({ alg: 'HS256', kid: 'hs-key', typ: 'JWT' });
+    await expect(
+      jwtVerify(jwt, new Uint8Array(Buffer.alloc(32, 41)), { currentDate: new Date(clock.now()) }),
+    ).rejects.toThrow();
+    expect(await keys.jwks('uphold')).toEqual({ keys: [] });
+  });
+});
