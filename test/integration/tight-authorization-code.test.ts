@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { advanceClock, basic, bearer, postForm, postJson, startTestServer } from '../support/server.js';
+import type { RunningServer } from '../../src/index.js';
+import { advanceClock, basic, bearer, postForm, postJson } from '../support/server.js';
+import { useContractSandbox } from '../unit/providers/tight/harness.js';
 
-const scenario: Record<string, unknown> = {
-  providers: { tight: parse(readFileSync('scenarios/default.yaml', 'utf8')).providers.tight },
-};
+const start = useContractSandbox('tight');
 const client = basic('tight-client', 'tight-secret');
 const redirectUri = 'http://localhost:3000/callback';
 const verifier = 'a-sufficiently-long-pkce-code-verifier-of-43-chars-or-more-0123';
 const challenge = createHash('sha256').update(verifier).digest('base64url');
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Server = RunningServer;
 
 function authorizeUrl(server: Server, params: Record<string, string> = {}): string {
   const query = new URLSearchParams({
@@ -48,7 +46,7 @@ function exchange(server: Server, fields: Record<string, string>): Promise<Respo
 
 describe('Tight authorization code with PKCE S256', () => {
   it('shows a consent page listing the scenario users, but no partner-level choice', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await fetch(authorizeUrl(server, { scope: 'read' }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -60,14 +58,14 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('escapes what the request puts into the page', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const page = await (await fetch(authorizeUrl(server, { state: '"><script>alert(1)</script>' }))).text();
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&#34;&#62;&#60;script&#62;');
   });
 
   it('issues a code when the form is posted and exchanges it for a token pair of the chosen user', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const form = {
       response_type: 'code',
       client_id: 'tight-client',
@@ -104,7 +102,7 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('redirects with access_denied when the user denies', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const form = new URLSearchParams({
       response_type: 'code',
       client_id: 'tight-client',
@@ -133,7 +131,7 @@ describe('Tight authorization code with PKCE S256', () => {
     [{ code_challenge_method: 'plain' }, 'S256'],
     [{ code_challenge: '' }, 'PKCE is required'],
   ])('shows a 400 page, never a redirect, for %o', async (params, message) => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const url = new URL(authorizeUrl(server, params));
     // An empty code_challenge stands for a request without PKCE at all.
     if (params.code_challenge === '') {
@@ -147,7 +145,7 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('refuses a code without its PKCE verifier or with a wrong one', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const missing = await exchange(server, { code: await codeFor(server, 'user_owner_acme') });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({
@@ -165,7 +163,7 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('refuses a reused code and revokes the tokens its first exchange issued (RFC 6749 §4.1.2)', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const code = await codeFor(server, 'user_owner_acme');
     const first = (await (await exchange(server, { code, code_verifier: verifier })).json()) as Record<
       string,
@@ -180,7 +178,7 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('lets a code expire after 10 minutes on the sandbox clock', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const code = await codeFor(server, 'user_owner_acme');
     await advanceClock(server, 601);
     const res = await exchange(server, { code, code_verifier: verifier });
@@ -191,7 +189,7 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('redirects with login_required when prompt=none names no known user', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await fetch(authorizeUrl(server, { login_hint: 'nobody', prompt: 'none' }), {
       redirect: 'manual',
     });
@@ -200,7 +198,7 @@ describe('Tight authorization code with PKCE S256', () => {
   });
 
   it('rotates refresh tokens: the new one works, the old one dies at once', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const code = await codeFor(server, 'user_owner_acme', {
       scope: 'read',
       auto_approve: 'true',

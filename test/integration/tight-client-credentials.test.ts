@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { advanceClock, basic, bearer, postForm, postJson, startTestServer } from '../support/server.js';
+import type { RunningServer } from '../../src/index.js';
+import { advanceClock, basic, bearer, postForm, postJson } from '../support/server.js';
+import { useContractSandbox } from '../unit/providers/tight/harness.js';
 
-// The Tight block of the default scenario, alone, so the test does not depend on other dialects.
-const scenario: Record<string, unknown> = {
-  providers: { tight: parse(readFileSync('scenarios/default.yaml', 'utf8')).providers.tight },
-};
+const start = useContractSandbox('tight');
 
 const client = basic('tight-client', 'tight-secret');
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Server = RunningServer;
 
 async function tightToken(server: Server, fields: Record<string, string> = {}): Promise<string> {
   const res = await postForm(`${server.url}/tight/v6/auth/token`, fields, { authorization: client });
@@ -20,7 +17,7 @@ async function tightToken(server: Server, fields: Record<string, string> = {}): 
 
 describe('Tight client_credentials tokens', () => {
   it('issues a partner-level 3600 s RS256 JWT for a bare POST with only Basic credentials, as the guide shows', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await fetch(`${server.url}/tight/v6/auth/token`, {
       method: 'POST',
       headers: { authorization: client },
@@ -37,7 +34,7 @@ describe('Tight client_credentials tokens', () => {
   });
 
   it('defaults grant_type to client_credentials and scopes the token to a user when userId is sent', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const token = await tightToken(server, { userId: 'user_owner_acme', scope: 'read' });
     expect(decodeJwt(token)).toMatchObject({
       sub: 'user_owner_acme',
@@ -47,7 +44,7 @@ describe('Tight client_credentials tokens', () => {
   });
 
   it('refuses a wrong secret with 401 in the Tight envelope', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await postForm(
       `${server.url}/tight/v6/auth/token`,
       {},
@@ -63,7 +60,7 @@ describe('Tight client_credentials tokens', () => {
   });
 
   it('refuses client credentials sent in the body instead of HTTP Basic', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await postForm(`${server.url}/tight/v6/auth/token`, {
       client_id: 'tight-client',
       client_secret: 'tight-secret',
@@ -80,7 +77,7 @@ describe('Tight client_credentials tokens', () => {
     [{ grant_type: 'password' }, 'grant_type'],
     [{ userId: 'nobody' }, 'userId'],
   ])('answers 400 INVALID_VALUE naming the parameter for %o', async (fields, param) => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await postForm(`${server.url}/tight/v6/auth/token`, fields, { authorization: client });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
@@ -91,7 +88,7 @@ describe('Tight client_credentials tokens', () => {
   });
 
   it('rejects a JSON body and a duplicated parameter with 400 INVALID_FORMAT', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const json = await postJson(
       `${server.url}/tight/v6/auth/token`,
       { userId: 'user_owner_acme' },
@@ -109,7 +106,7 @@ describe('Tight client_credentials tokens', () => {
   });
 
   it('expires the access token after exactly 3600 s on the sandbox clock (401 EXPIRED_TOKEN)', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const token = await tightToken(server);
     const query = () => postJson(`${server.url}/tight/v6/company/query`, {}, bearer(token));
     await advanceClock(server, 3599);
@@ -125,12 +122,7 @@ describe('Tight client_credentials tokens', () => {
   });
 
   it('honours a lifetimes.tight.accessToken override from the scenario', async () => {
-    const server = await startTestServer({
-      scenario: {
-        providers: { tight: { clients: [{ clientId: 'tight-client', clientSecret: 'tight-secret' }] } },
-        lifetimes: { tight: { accessToken: 60 } },
-      },
-    });
+    const server = await start({ lifetimes: { accessToken: 60 } });
     const res = await postForm(`${server.url}/tight/v6/auth/token`, {}, { authorization: client });
     expect(await res.json()).toMatchObject({ expires_in: 60 });
   });
@@ -139,8 +131,8 @@ describe('Tight client_credentials tokens', () => {
     [undefined, 'INVALID_TOKEN'],
     ['Basic abc', 'INVALID_TOKEN'],
     ['Bearer not-a-token', 'INVALID_TOKEN'],
-  ])('answers 401 %s on a resource call with Authorization %s', async (authorization, type) => {
-    const server = await startTestServer({ scenario });
+  ])('answers a resource call with Authorization %s with 401 %s', async (authorization, type) => {
+    const server = await start();
     const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
     const res = await postJson(`${server.url}/tight/v6/banks/transactions/query`, {}, headers);
     expect(res.status).toBe(401);

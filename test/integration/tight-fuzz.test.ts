@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { basic, postForm, startTestServer } from '../support/server.js';
-
-const scenario: Record<string, unknown> = {
-  providers: { tight: parse(readFileSync('scenarios/default.yaml', 'utf8')).providers.tight },
-};
+import { basic, postForm } from '../support/server.js';
+import { startWithoutContract } from '../unit/providers/tight/harness.js';
 
 const endpoints = [
   ['POST', '/v6/auth/token'],
@@ -59,7 +54,7 @@ function isTightEnvelope(body: unknown): boolean {
 
 describe('Tight endpoints under random input', () => {
   it('never answer 5xx, and answer every JSON error in the Tight envelope', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await startWithoutContract('tight');
     const issued = await postForm(
       `${server.url}/tight/v6/auth/token`,
       {},

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { basic, bearer, postForm, postJson, startTestServer } from '../support/server.js';
+import type { RunningServer } from '../../src/index.js';
+import { basic, bearer, postForm, postJson } from '../support/server.js';
+import { useContractSandbox } from '../unit/providers/tight/harness.js';
 
-const scenario: Record<string, unknown> = {
-  providers: { tight: parse(readFileSync('scenarios/default.yaml', 'utf8')).providers.tight },
-};
+const start = useContractSandbox('tight');
 const forbidden = "The access_token doesn't have permissions to perform the request.";
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Server = RunningServer;
 interface Transaction {
   id: string;
   companyId: string;
@@ -35,7 +33,7 @@ async function companiesOfTransactions(server: Server, auth: Record<string, stri
 
 describe('Tight token reach, scope and audit on the resource surface', () => {
   it('lets an owner token see only its company, a bookkeeper theirs, and a partner-level token all', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     expect(await companiesOfTransactions(server, await token(server, { userId: 'user_owner_acme' }))).toEqual(
       ['co_acme'],
     );
@@ -50,7 +48,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('filters a multi-company token by company and refuses a company out of reach with 403', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const bookkeeper = await token(server, { userId: 'user_bookkeeper' });
     const filter = (companies: string[]) => ({ filter: { company: { in: companies } } });
     expect(await companiesOfTransactions(server, bookkeeper, filter(['co_globex']))).toEqual(['co_globex']);
@@ -68,7 +66,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('pages through transactions with cursor.after and cursor.before', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const auth = await token(server);
     const first = (await (
       await postJson(`${server.url}/tight/v6/banks/transactions/query`, { limit: 4 }, auth)
@@ -95,7 +93,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('refuses a read-only token on a write call with the documented 403 message', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const read = await token(server, { userId: 'user_owner_acme', scope: 'read' });
     const body = { data: [{ date: '2026-01-02', amount: -100, description: 'Coffee' }] };
     const res = await postJson(`${server.url}/tight/v6/banks/transactions`, body, read);
@@ -108,7 +106,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('saves a transaction audited with the owner as editor, and then finds it', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const owner = await token(server, { userId: 'user_owner_acme' });
     const body = {
       data: [{ date: '2026-01-02', amount: -4599, description: 'Office supplies', customData: { x: 1 } }],
@@ -131,7 +129,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('audits a partner-level write with a null editor and needs companyId when the token reaches several', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const partner = await token(server);
     const item = { date: '2026-01-02', amount: 100, description: 'Refund' };
     const missing = await postJson(`${server.url}/tight/v6/banks/transactions`, { data: [item] }, partner);
@@ -149,7 +147,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('refuses a write to, or an update of, a transaction of a company out of reach', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const owner = await token(server, { userId: 'user_owner_acme' });
     const item = { date: '2026-01-02', amount: 100, description: 'Refund', companyId: 'co_globex' };
     const res = await postJson(`${server.url}/tight/v6/banks/transactions`, { data: [item] }, owner);
@@ -173,7 +171,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
     [{ data: [] }, 'INVALID_VALUE', 'data'],
     [{ rows: [] }, 'REQUIRED', 'data'],
   ])('answers 400 for the bad save body %j', async (body, type, param) => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const res = await postJson(
       `${server.url}/tight/v6/banks/transactions`,
       body,
@@ -190,7 +188,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('answers malformed JSON with JSON_ERROR and a wrong content type with INVALID_FORMAT', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const auth = await token(server);
     const url = `${server.url}/tight/v6/banks/transactions/query`;
     const malformed = await fetch(url, {
@@ -210,7 +208,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('lists companies in reach, and lets only a partner-level token get one by id', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const bookkeeper = await token(server, { userId: 'user_bookkeeper' });
     const listed = (await (
       await postJson(`${server.url}/tight/v6/company/query`, {}, bookkeeper)
@@ -234,7 +232,7 @@ describe('Tight token reach, scope and audit on the resource surface', () => {
   });
 
   it('answers a wrong method with 405 and an unknown path with 404, both in the Tight envelope', async () => {
-    const server = await startTestServer({ scenario });
+    const server = await start();
     const wrong = await fetch(`${server.url}/tight/v6/auth/token`, { method: 'GET' });
     expect(wrong.status).toBe(405);
     expect(await wrong.json()).toMatchObject({
