@@ -107,7 +107,7 @@ export interface components {
         };
         OAuthErrorBody: {
             /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_token" | "server_error";
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_token" | "insufficient_scope" | "server_error" | "temporarily_unavailable";
             error_description: string;
         };
         AccountRequest: {

@@ -15,6 +15,7 @@ export const hurdlr = defineDialect({
     methodNotAllowed: hurdlrErrors.methodNotAllowed,
     payloadTooLarge: hurdlrErrors.payloadTooLarge,
     internal: hurdlrErrors.internal,
+    named: hurdlrErrors.named,
   },
   algorithms: [],
   scenario: hurdlrSection,

@@ -1,5 +1,6 @@
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
+import type { NamedFault } from '../../engine/faults.js';
 import type { SandboxRequest } from '../../engine/http.js';
 import type { components } from '../../generated/hurdlr.js';
 
@@ -84,4 +85,31 @@ export const hurdlrErrors = {
     ),
   payloadTooLarge: () => oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB.'),
   internal: () => oauthError(500, 'server_error', 'The sandbox failed to handle this request.'),
+  /** Errors a fault injects by name (`POST /__sandbox/faults {"error": ...}`), in RFC 6749/6750 shape. */
+  named: (name: NamedFault): ProviderError => {
+    switch (name) {
+      case 'invalid_grant':
+        return hurdlrErrors.invalidGrant('The refresh_token is not valid.');
+      case 'invalid_client':
+        return hurdlrErrors.invalidClient();
+      case 'invalid_token':
+        return hurdlrErrors.tokenRejected('unknown');
+      case 'expired_token':
+        return hurdlrErrors.tokenRejected('expired');
+      case 'insufficient_scope':
+        return oauthError(403, 'insufficient_scope', 'The access token does not allow this request.');
+      case 'rate_limited':
+        return oauthError(429, 'temporarily_unavailable', 'Too many requests; retry later.', {
+          'retry-after': '1',
+        });
+      case 'server_error':
+        return hurdlrErrors.internal();
+      case 'temporarily_unavailable':
+        return oauthError(
+          503,
+          'temporarily_unavailable',
+          'The service is temporarily unavailable; retry later.',
+        );
+    }
+  },
 };

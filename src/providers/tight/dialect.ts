@@ -15,6 +15,7 @@ export const tight = defineDialect({
     methodNotAllowed: tightErrors.methodNotAllowed,
     payloadTooLarge: tightErrors.payloadTooLarge,
     internal: tightErrors.internal,
+    named: tightErrors.named,
   },
   algorithms: ['RS256'],
   scenario: tightSection,

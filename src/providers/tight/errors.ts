@@ -1,5 +1,6 @@
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
+import type { NamedFault } from '../../engine/faults.js';
 import type { SandboxRequest } from '../../engine/http.js';
 import type { Problem } from '../../engine/shape.js';
 import type { components } from '../../generated/tight.js';
@@ -101,4 +102,30 @@ export const tightErrors = {
     ),
   payloadTooLarge: () => tightError(413, [item('BAD_REQUEST', 'The request body is larger than 1 MiB.')]),
   internal: () => tightError(500, [item('UNKNOWN_ERROR', 'The sandbox failed to handle this request.')]),
+  /** Errors a fault injects by name (`POST /__sandbox/faults {"error": ...}`), in Tight's envelope. */
+  named: (name: NamedFault): ProviderError => {
+    switch (name) {
+      case 'invalid_grant':
+        return tightErrors.invalidValue('refresh_token', 'The refresh_token is not valid.');
+      case 'invalid_client':
+        return tightErrors.invalidClient();
+      case 'invalid_token':
+        return tightErrors.tokenRejected('unknown');
+      case 'expired_token':
+        return tightErrors.tokenRejected('expired');
+      case 'insufficient_scope':
+        return tightErrors.forbidden();
+      case 'rate_limited':
+        // docs (errors page): 429 is one of Tight's statuses.
+        return tightError(429, [item('UNKNOWN_ERROR', 'Too many requests; retry later.')], {
+          'retry-after': '1',
+        });
+      case 'server_error':
+        return tightErrors.internal();
+      case 'temporarily_unavailable':
+        return tightError(503, [
+          item('UNKNOWN_ERROR', 'The service is temporarily unavailable; retry later.'),
+        ]);
+    }
+  },
 };
