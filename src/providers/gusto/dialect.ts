@@ -16,6 +16,7 @@ export const gusto = defineDialect({
     methodNotAllowed: gustoErrors.methodNotAllowed,
     payloadTooLarge: gustoErrors.payloadTooLarge,
     internal: gustoErrors.internal,
+    named: gustoErrors.named,
   },
   // Gusto tokens are opaque: no signing keys.
   algorithms: [],

@@ -1,5 +1,6 @@
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
+import type { NamedFault } from '../../engine/faults.js';
 import type { SandboxRequest } from '../../engine/http.js';
 import type { Problem } from '../../engine/shape.js';
 
@@ -122,6 +123,30 @@ export const gustoErrors = {
       })),
     }),
   internal: () => gustoError(500, 'internal_error', 'The sandbox failed to handle this request.'),
+  /** Errors a scripted fault names: token-endpoint ones in RFC 6749 shape, the rest in Gusto's envelope. */
+  named: (name: NamedFault): ProviderError => {
+    switch (name) {
+      case 'invalid_grant':
+        return gustoErrors.oauth.invalidGrant('injected by a sandbox fault');
+      case 'invalid_client':
+        return gustoErrors.oauth.invalidClient();
+      case 'invalid_token':
+        return gustoErrors.tokenRejected('unknown');
+      case 'expired_token':
+        return gustoErrors.tokenRejected('expired');
+      case 'insufficient_scope':
+        return gustoErrors.missingScope('(injected by a sandbox fault)');
+      case 'rate_limited':
+        // Gusto: 429 on too many requests (gusto.com/about/bd/errors); the body is not documented.
+        return gustoError(429, 'rate_limit_exceeded', 'Too many requests; retry later.', {
+          headers: { 'retry-after': '1' },
+        });
+      case 'server_error':
+        return gustoErrors.internal();
+      case 'temporarily_unavailable':
+        return gustoError(503, 'service_unavailable', 'The service is temporarily unavailable; retry later.');
+    }
+  },
 
   oauth: {
     invalidRequest: (detail: string) =>
