@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeAll, expect } from 'vitest';
 import { parse } from 'yaml';
 import type { RunningServer } from '../../../../src/index.js';
-import { createPrismLayer } from '../../../../src/prism/layer.js';
-import { dialects } from '../../../../src/providers/registry.js';
 import { packageRoot } from '../../../../src/sandbox.js';
 import { startTestServer } from '../../../support/server.js';
 
@@ -21,40 +18,32 @@ export function defaultSection(provider: TightFamily): unknown {
   return new Map(Object.entries(providers)).get(provider);
 }
 
+function scenarioOf(
+  provider: TightFamily,
+  options: { section?: unknown; lifetimes?: Record<string, number> },
+) {
+  return {
+    clock: { start: '2026-01-01T00:00:00Z', frozen: true },
+    providers: { [provider]: options.section ?? defaultSection(provider) },
+    ...(options.lifetimes ? { lifetimes: { [provider]: options.lifetimes } } : {}),
+  };
+}
+
 /**
- * Registers the hooks of a test file: Prism is loaded once, and after each test no stateful exchange may
- * have violated openapi/<provider>.yaml. Returns a function that starts a server for one test, with the
- * default block or `section`, and optional lifetimes.
+ * A server for one test with the provider's default block (or `section`) and optional lifetimes. The
+ * shared test server validates every stateful exchange against openapi/<provider>.yaml with Prism.
  */
 export function useContractSandbox(
   provider: TightFamily,
 ): (options?: { section?: unknown; lifetimes?: Record<string, number> }) => Promise<RunningServer> {
-  const prism = createPrismLayer({ root: packageRoot, mode: 'collect' });
-  beforeAll(() => prism.warm(dialects.filter((d) => d.id === provider)));
-  afterEach(() => {
-    expect(prism.takeViolations()).toEqual([]);
-  });
-  return (options = {}) =>
-    startTestServer({
-      scenario: {
-        clock: { start: '2026-01-01T00:00:00Z', frozen: true },
-        providers: { [provider]: options.section ?? defaultSection(provider) },
-        ...(options.lifetimes ? { lifetimes: { [provider]: options.lifetimes } } : {}),
-      },
-      inspector: prism.inspector,
-      fallback: prism.fallback,
-    });
+  return (options = {}) => startTestServer({ scenario: scenarioOf(provider, options) });
 }
 
 /**
- * A server without contract validation, for the fuzz tests: their deliberately broken bodies (bad
- * percent-encoding) make Prism's own validation throw, which says nothing about the stateful layer.
+ * A server without contract validation, for the fuzz tests: their deliberately broken form bodies (bad
+ * percent-encoding) make Prism's own validation throw "URI malformed", which says nothing about the
+ * stateful layer's answer (the property itself checks status and error shape).
  */
 export function startWithoutContract(provider: TightFamily): Promise<RunningServer> {
-  return startTestServer({
-    scenario: {
-      clock: { start: '2026-01-01T00:00:00Z', frozen: true },
-      providers: { [provider]: defaultSection(provider) },
-    },
-  });
+  return startTestServer({ scenario: scenarioOf(provider, {}), inspector: async () => undefined });
 }
