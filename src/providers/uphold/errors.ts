@@ -1,4 +1,5 @@
 import { ProviderError, type TokenRejection } from '../../engine/errors.js';
+import type { NamedFault } from '../../engine/faults.js';
 import type { SandboxRequest } from '../../engine/http.js';
 import type { components } from '../../generated/uphold.js';
 
@@ -124,4 +125,32 @@ export const upholdErrors = {
     apiError(413, { code: 'content_too_large', message: 'The request body is larger than 1 MiB' }),
   internal: () =>
     apiError(500, { code: 'internal_server_error', message: 'The sandbox failed to handle this request' }),
+  /** Errors a scripted fault names, in the shape the endpoint would use. */
+  named: (name: NamedFault): ProviderError => namedFault(name),
 };
+
+function namedFault(name: NamedFault): ProviderError {
+  switch (name) {
+    case 'invalid_grant':
+      // The spec's token-endpoint example (C).
+      return oauthError(400, 'invalid_grant', 'Token expired');
+    case 'invalid_client':
+      return upholdErrors.invalidClient();
+    case 'invalid_token':
+      return upholdErrors.tokenRejected('unknown');
+    case 'expired_token':
+      return upholdErrors.tokenRejected('expired');
+    case 'insufficient_scope':
+      return upholdErrors.insufficientScopes([], []);
+    case 'rate_limited':
+      // Spec `too-many-requests` (C), with a short Retry-After so that clients retry quickly.
+      return apiError(429, { code: 'too_many_requests', message: 'Try again later' }, { 'retry-after': '1' });
+    case 'server_error':
+      return upholdErrors.internal();
+    case 'temporarily_unavailable':
+      return apiError(503, {
+        code: 'service_unavailable',
+        message: 'The service is temporarily unavailable',
+      });
+  }
+}
