@@ -217,6 +217,13 @@ describe('Uphold operations without a stateful handler', () => {
     );
   });
 
+  it('answer a call without a token with 401 token_invalid', async () => {
+    const server = await start();
+    const res = await call(server, 'GET', '/core/countries');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ code: 'token_invalid', message: 'The access token is invalid' });
+  });
+
   it('answer an unknown path with 404 in the Core error shape', async () => {
     const server = await start();
     const res = await call(server, 'GET', '/core/nothing-here');
