@@ -4,10 +4,14 @@ import { type Infer, list, object, oneOf, optional, type Shape, string } from '.
 import type { UpholdClient } from './clients.js';
 import { openAccount, resetLedger } from './ledger.js';
 
-// The spec's X-On-Behalf-Of pattern allows UUID versions 1-8 (providers.md §4.5); so do we, in any case.
 const uuid = string({
   pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   hint: 'a UUID',
+});
+// A user must be nameable in X-On-Behalf-Of, whose spec pattern takes UUID versions 1-8 only (§4.5).
+const userId = string({
+  pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[089ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
+  hint: 'a UUID of version 1-8, as X-On-Behalf-Of requires',
 });
 const scopeName = string({
   pattern: /^[a-z][a-z0-9.-]*:([a-z-]+|\*)$/,
@@ -22,11 +26,11 @@ const clientShape = object({
   /** The `org` of its tokens; default: the section's organizationId, else one generated per seed. */
   organizationId: optional(uuid),
   /** A single-user client acts only as this user. */
-  userId: optional(uuid),
+  userId: optional(userId),
 });
 
 const userShape = object({
-  id: uuid,
+  id: userId,
   status: optional(oneOf(['active', 'blocked'] as const)),
   email: optional(string({ pattern: /^[^\s@]+@[^\s@]+$/, hint: 'an email address' })),
   fullName: optional(string({ min: 1 })),

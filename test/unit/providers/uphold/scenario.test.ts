@@ -35,6 +35,15 @@ describe('the uphold scenario section', () => {
     );
   });
 
+  it('takes only user ids that X-On-Behalf-Of can name (UUID versions 1-8)', () => {
+    const result = validate(
+      upholdSection,
+      { users: [{ id: '00000000-0000-0000-0000-000000000000' }] },
+      'providers.uphold',
+    );
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['providers.uphold.users[0].id']);
+  });
+
   it('requires a single-user client’s user to be one of the section’s users', () => {
     const result = validate(
       upholdSection,
