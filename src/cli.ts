@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createPrismLayer } from './prism/layer.js';
 import { dialects } from './providers/registry.js';
-import { createEngine, defaultScenarioPath, packageRoot } from './sandbox.js';
+import { type createEngine, createTenants, defaultScenarioPath, packageRoot } from './sandbox.js';
 import { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
 import { isLoopback } from './server/loopback.js';
 import { listen } from './server/server.js';
@@ -55,14 +55,15 @@ async function start(args: string[]): Promise<number> {
       ? { root: packageRoot, mode: 'log', logger }
       : { root: packageRoot, mode: 'collect', logger },
   );
-  const engine = await createEngine({
+  const tenants = await createTenants({
     scenario: values.scenario,
     logger,
     fallback: prism.fallback,
     ...(values.validate ? { inspector: prism.inspector } : {}),
   });
   const adminToken = values['admin-token'];
-  const server = await listen(engine, {
+  const engine = tenants.main;
+  const server = await listen(tenants, {
     port,
     host: values.host,
     ...(adminToken === undefined ? {} : { adminToken }),

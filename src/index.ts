@@ -1,5 +1,5 @@
 /** auth-sandbox's public API: the server form, the engine and the scenario loader. */
-import { createEngine, type SandboxOptions } from './sandbox.js';
+import { createTenants, type SandboxOptions } from './sandbox.js';
 import { listen, type RunningServer } from './server/server.js';
 
 export type { Clock } from './engine/clock.js';
@@ -7,9 +7,10 @@ export { createClock, fixedClock } from './engine/clock.js';
 export { SandboxEngine } from './engine/engine.js';
 export type { ProviderId, SandboxRequest, SandboxResponse } from './engine/http.js';
 export type { JournalEntry } from './engine/journal.js';
-export { createEngine, packageRoot, type SandboxOptions } from './sandbox.js';
+export { createEngine, createTenants, packageRoot, type SandboxOptions } from './sandbox.js';
 export { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
 export type { RunningServer } from './server/server.js';
+export { Tenants } from './tenants.js';
 
 export interface StartServerOptions extends SandboxOptions {
   /** Default 4010; 0 picks a free port. */
@@ -21,6 +22,9 @@ export interface StartServerOptions extends SandboxOptions {
 /** Starts a sandbox server: `const { url, close } = await startServer({ port: 0 })`. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const { port, host, ...sandbox } = options;
-  const engine = await createEngine(sandbox);
-  return listen(engine, { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }) });
+  const tenants = await createTenants(sandbox);
+  return listen(tenants, {
+    ...(port === undefined ? {} : { port }),
+    ...(host === undefined ? {} : { host }),
+  });
 }

@@ -5,6 +5,7 @@ import { type Fallback, type Inspector, type Logger, SandboxEngine } from './eng
 import type { Store } from './engine/store.js';
 import { dialects } from './providers/registry.js';
 import { loadScenarioFile, parseScenario, type Scenario } from './scenario/scenario.js';
+import { Tenants } from './tenants.js';
 
 /** The package root: where openapi/ and scenarios/ live (two levels up from dist/ or src/). */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +32,17 @@ export async function resolveScenario(scenario: SandboxOptions['scenario']): Pro
 
 /** Builds one engine over every registered dialect. */
 export async function createEngine(options: SandboxOptions = {}): Promise<SandboxEngine> {
-  const scenario = await resolveScenario(options.scenario);
+  return engineFor(await resolveScenario(options.scenario), options);
+}
+
+/** The main engine plus the tenants made beside it (each a fresh engine with the same hooks). */
+export async function createTenants(options: SandboxOptions = {}): Promise<Tenants> {
+  const main = await createEngine(options);
+  const { clock: _shared, store: _sharedStore, ...perTenant } = options;
+  return new Tenants(main, (scenario) => engineFor(scenario, perTenant), dialects, main.random);
+}
+
+function engineFor(scenario: Scenario, options: SandboxOptions): Promise<SandboxEngine> {
   return SandboxEngine.create({
     dialects,
     scenario,

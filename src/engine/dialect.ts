@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { ProviderError } from './errors.js';
+import type { NamedFault } from './faults.js';
 import type { Grants } from './grants.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
 import type { JwtAlgorithm, KeyRing } from './keys.js';
@@ -41,6 +42,11 @@ export interface DialectErrors {
   payloadTooLarge(): ProviderError;
   /** A sandbox bug: answered in the provider's shape so that clients still parse it. */
   internal(): ProviderError;
+  /**
+   * A provider-shaped error injected by a fault (`{"error": "invalid_grant"}`), so that users need not
+   * write provider bodies themselves. Undefined: this provider has no such error (a generic one is used).
+   */
+  named?(name: NamedFault, req: SandboxRequest): ProviderError | undefined;
 }
 
 export interface SeedContext {

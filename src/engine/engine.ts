@@ -2,6 +2,8 @@ import type { Scenario } from '../scenario/scenario.js';
 import { type Clock, createClock } from './clock.js';
 import type { RegisteredDialect, RouteContext, SandboxServices } from './dialect.js';
 import { ProviderError } from './errors.js';
+import { faultResponse } from './fault-response.js';
+import { FaultBook } from './faults.js';
 import { Grants } from './grants.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
 import { Journal } from './journal.js';
@@ -59,6 +61,7 @@ export class SandboxEngine {
   readonly keys: KeyRing;
   readonly grants: Grants;
   readonly journal: Journal;
+  readonly faults = new FaultBook();
   readonly services: SandboxServices;
   private readonly mounted = new Map<ProviderId, Mounted>();
   private scenarioInUse: Scenario;
@@ -110,6 +113,7 @@ export class SandboxEngine {
     if (this.clockInjected) this.clock.reset();
     else this.clock.configure(this.scenarioInUse.clock);
     this.journal.clear();
+    this.faults.clear();
     await this.seed();
   }
 
@@ -136,7 +140,11 @@ export class SandboxEngine {
     const touched: { grantId?: string | undefined; token?: string | undefined } = {};
     let response: SandboxResponse;
     let stateful = false;
+    const fault = this.faults.take(req);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const injected = fault ? faultResponse(fault, req, dialect) : undefined;
     try {
+      if (injected) return this.finish(req, injected, dialect, started, touched, false);
       if (options.bodyTooLarge) throw dialect.errors.payloadTooLarge();
       const match = mounted.router.match(req.method, req.path);
       if (match.kind === 'found') {
@@ -158,7 +166,18 @@ export class SandboxEngine {
     } catch (error) {
       response = this.errorResponse(error, req, dialect);
     }
-    dialect.decorate?.(req, response, this.services);
+    return this.finish(req, response, dialect, started, touched, stateful);
+  }
+
+  private async finish(
+    req: SandboxRequest,
+    response: SandboxResponse,
+    dialect: RegisteredDialect,
+    started: number,
+    touched: { grantId?: string | undefined; token?: string | undefined },
+    stateful: boolean,
+  ): Promise<SandboxResponse> {
+    if (!response.dropConnection) dialect.decorate?.(req, response, this.services);
     if (stateful && this.options.inspector) await this.options.inspector(req, response, dialect);
     this.journal.record({
       sandboxTime: this.clock.now(),

@@ -48,6 +48,24 @@ export type RefreshRotation =
 
 export type TokenCheck = { ok: true; token: AccessToken } | { ok: false; reason: TokenRejection };
 
+function bindingProblem(
+  code: AuthorizationCode,
+  check: { redirectUri?: string | undefined; codeVerifier?: string | undefined },
+): 'wrong-redirect-uri' | 'missing-verifier' | 'wrong-verifier' | undefined {
+  if (
+    code.redirectUri !== undefined &&
+    check.redirectUri !== undefined &&
+    code.redirectUri !== check.redirectUri
+  ) {
+    return 'wrong-redirect-uri';
+  }
+  if (code.codeChallenge === undefined) return undefined;
+  if (check.codeVerifier === undefined) return 'missing-verifier';
+  return pkceMatches(check.codeVerifier, code.codeChallenge, code.codeChallengeMethod)
+    ? undefined
+    : 'wrong-verifier';
+}
+
 /**
  * The shared mechanics of OAuth state: client authentication, grants, tokens, codes, rotation and the
  * bearer check. Dialects decide formats, lifetimes and error bodies; they never re-implement these.
@@ -158,6 +176,11 @@ export class Grants {
     const known = await this.store.find('code', value);
     if (!known || known.provider !== provider) return { ok: false, reason: 'unknown' };
     if (known.clientId !== check.clientId) return { ok: false, reason: 'wrong-client' };
+    // Binding checks come before consumption (as node-oidc-provider does), so a retry with the right
+    // verifier is not mistaken for a replay.
+    const binding = bindingProblem(known, check);
+    if (binding && known.consumedAt === undefined && known.revokedAt === undefined)
+      return { ok: false, reason: binding };
     const now = this.clock.now();
     const result = await this.store.consume('code', value, now);
     if (!result.ok) {
@@ -165,19 +188,6 @@ export class Grants {
       return { ok: false, reason: result.reason };
     }
     const code = result.record;
-    if (
-      code.redirectUri !== undefined &&
-      check.redirectUri !== undefined &&
-      code.redirectUri !== check.redirectUri
-    ) {
-      return { ok: false, reason: 'wrong-redirect-uri' };
-    }
-    if (code.codeChallenge !== undefined) {
-      if (check.codeVerifier === undefined) return { ok: false, reason: 'missing-verifier' };
-      if (!pkceMatches(check.codeVerifier, code.codeChallenge, code.codeChallengeMethod)) {
-        return { ok: false, reason: 'wrong-verifier' };
-      }
-    }
     return { ok: true, code };
   }
 

@@ -24,6 +24,8 @@ export interface SandboxResponse {
   headers: Record<string, string>;
   /** A string is written as is (set content-type); anything else is JSON; undefined is no body. */
   body?: unknown;
+  /** A scripted fault: drop the connection instead of answering. */
+  dropConnection?: boolean;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): SandboxResponse {

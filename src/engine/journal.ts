@@ -69,11 +69,12 @@ export class Journal {
     const matching = ordered.filter(
       (e) =>
         (filter.provider === undefined || e.request.provider === filter.provider) &&
-        (filter.path === undefined || e.request.path.startsWith(filter.path)) &&
+        (filter.path === undefined || pathMatches(e.request, filter.path)) &&
         (filter.status === undefined || e.response.status === filter.status) &&
         (filter.since === undefined || e.sandboxTime >= filter.since),
     );
-    const limited = filter.limit === undefined ? matching : matching.slice(-filter.limit);
+    const limited =
+      filter.limit === undefined ? matching : matching.slice(Math.max(0, matching.length - filter.limit));
     return limited.map(present);
   }
 }
@@ -102,4 +103,9 @@ function present(e: RawEntry): JournalEntry {
   if (e.grantId !== undefined) entry.grantId = e.grantId;
   if (e.token !== undefined) entry.token = redactSecret(e.token);
   return entry;
+}
+
+/** A path filter matches the provider's own path or the mounted one (`/tink/api/...`). */
+function pathMatches(request: SandboxRequest, prefix: string): boolean {
+  return request.path.startsWith(prefix) || `/${request.provider}${request.path}`.startsWith(prefix);
 }

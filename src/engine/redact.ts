@@ -30,15 +30,17 @@ export function isSecretName(name: string): boolean {
  */
 export function redactSecret(value: string): string {
   if (value.length === 0) return value;
+  const keep = value.length > 12 ? 4 : 0; // short secrets show no prefix at all
   const scheme = /^(Bearer|Basic)\s+(.+)$/i.exec(value);
   if (scheme?.[1] && scheme[2]) return `${scheme[1]} ${redactSecret(scheme[2])}`;
   const fingerprint = createHash('sha256').update(value).digest('hex').slice(0, 8);
-  return `${value.slice(0, 4)}…[redacted #${fingerprint}]`;
+  return `${value.slice(0, keep)}…[redacted #${fingerprint}]`;
 }
 
 /** Deep copy of a JSON-like value with every secret-named field redacted. */
 export function redactValue(value: unknown, key = ''): unknown {
   if (typeof value === 'string') return isSecretName(key) ? redactSecret(value) : value;
+  if (isSecretName(key) && value !== null && value !== undefined) return redactSecret(JSON.stringify(value));
   if (Array.isArray(value)) return value.map((item) => redactValue(item, key));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k)]));

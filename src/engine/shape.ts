@@ -141,7 +141,7 @@ export const object = <F extends Fields>(
       else out.set(key, checked);
     }
     for (const [key, raw] of input) {
-      if (key in fields) continue;
+      if (Object.hasOwn(fields, key)) continue;
       if (options.allowUnknown) {
         out.set(key, raw);
         continue;

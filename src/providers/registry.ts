@@ -6,10 +6,4 @@ import { tink } from './tink/dialect.js';
 import { uphold } from './uphold/dialect.js';
 
 /** Every provider dialect the sandbox serves, each under `/<id>`. */
-export const dialects: readonly RegisteredDialect[] = [
-  tight,
-  hurdlr,
-  tink,
-  uphold,
-  gusto,
-];
+export const dialects: readonly RegisteredDialect[] = [tight, hurdlr, tink, uphold, gusto];

@@ -7,6 +7,8 @@ import { boolean, number, object, optional, type Problem, string, validate } fro
 /** A loaded, validated scenario: the state a sandbox starts from and returns to on reset. */
 export interface Scenario {
   source: string;
+  /** The scenario as data, as it was loaded (tenants copy it). */
+  raw: unknown;
   clock: { start?: number; frozen: boolean };
   /** Each provider's section, validated by its dialect. */
   providers: Partial<Record<ProviderId, unknown>>;
@@ -36,6 +38,15 @@ const clockShape = object({
   frozen: optional(boolean()),
 });
 
+/** An ISO instant whose date exists (Date.parse rolls 2026-02-30 over to March and gives NaN for month 13). */
+function isRealInstant(value: string): boolean {
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const probe = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return probe.getUTCMonth() === (month ?? 1) - 1 && probe.getUTCDate() === day;
+}
+
 /** Checks a parsed scenario (from YAML or JSON) against the top-level schema and every dialect's section. */
 export function parseScenario(
   raw: unknown,
@@ -48,6 +59,10 @@ export function parseScenario(
   if (!top.ok) throw new ScenarioError(top.problems.map((p) => ({ ...p, file: source })));
   const clockSettings = validate(clockShape, top.value.clock ?? {}, 'clock');
   if (!clockSettings.ok) problems.push(...clockSettings.problems);
+  const start = clockSettings.ok ? clockSettings.value.start : undefined;
+  if (start !== undefined && !isRealInstant(start)) {
+    problems.push({ path: 'clock.start', message: `${JSON.stringify(start)} is not a real date and time` });
+  }
 
   const providers: Partial<Record<ProviderId, unknown>> = {};
   for (const [id, section] of Object.entries(top.value.providers ?? {})) {
@@ -88,7 +103,7 @@ export function parseScenario(
   const settings = clockSettings.ok ? clockSettings.value : undefined;
   const clock: Scenario['clock'] = { frozen: settings?.frozen ?? false };
   if (settings?.start !== undefined) clock.start = Date.parse(settings.start);
-  return { source, clock, providers, lifetimes };
+  return { source, raw, clock, providers, lifetimes };
 }
 
 /** Parses scenario text (YAML, of which JSON is a subset); problems carry line numbers where known. */
@@ -139,13 +154,15 @@ function withLine(problem: ScenarioProblem, root: unknown, lines: LineCounter): 
   let offset: number | undefined;
   for (const part of problem.path.split(/\.|(?=\[)/).filter(Boolean)) {
     const index = /^\[(\d+)\]$/.exec(part);
-    if (index?.[1] && isSeq(node)) node = node.items[Number(index[1])];
-    else if (isMap(node)) {
+    if (index?.[1] && isSeq(node)) {
+      node = node.items[Number(index[1])];
+      if (isNode(node) && node.range) offset = node.range[0];
+    } else if (isMap(node)) {
+      // A key's problem belongs on the key's line, not on its (possibly block) value's first line.
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === part);
       if (pair && isNode(pair.key) && pair.key.range) offset = pair.key.range[0];
       node = pair?.value;
     } else break;
-    if (isNode(node) && node.range) offset = node.range[0];
   }
   return offset === undefined ? problem : { ...problem, line: lines.linePos(offset).line };
 }

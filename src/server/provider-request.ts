@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SandboxEngine } from '../engine/engine.js';
 import { encodeBody, type ProviderId, type SandboxRequest, type SandboxResponse } from '../engine/http.js';
+import type { Tenants } from '../tenants.js';
 
 /** Bodies over this size get a 413 in the provider's shape (PRODUCT.md). */
 export const maxBodyBytes = 1024 * 1024;
 
 /** node:http -> the engine's plain request, and its plain response -> node:http. */
 export async function serveProviderRequest(
-  engine: SandboxEngine,
+  tenants: Tenants,
   provider: ProviderId,
   providerPath: string,
   query: string,
@@ -23,7 +23,12 @@ export async function serveProviderRequest(
     headers: flattenHeaders(req.headers),
     rawBody: body.tooLarge ? Buffer.alloc(0) : body.data,
   };
+  const engine = await tenants.route(request);
   const response = await engine.handle(request, { bodyTooLarge: body.tooLarge });
+  if (response.dropConnection) {
+    req.socket.destroy();
+    return;
+  }
   writeResponse(res, response, req.method === 'HEAD');
   // A body cut short is not drained: close the connection rather than read the rest.
   if (body.tooLarge) res.once('finish', () => req.socket.destroySoon());

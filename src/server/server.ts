@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { SandboxEngine } from '../engine/engine.js';
 import { isProviderId } from '../engine/http.js';
+import type { Tenants } from '../tenants.js';
 import { createControlPlane } from './control-plane.js';
 import { serveProviderRequest } from './provider-request.js';
 
@@ -17,22 +18,24 @@ export interface RunningServer {
   url: string;
   port: number;
   host: string;
+  /** The main (default-tenant) engine. */
   engine: SandboxEngine;
+  tenants: Tenants;
   close(): Promise<void>;
 }
 
 /**
- * Serves an engine over node:http. Provider requests are dispatched straight to the engine (Express's
+ * Serves the tenants' engines over node:http. Provider requests are dispatched straight to the engine (Express's
  * router would cost ~75% of the throughput); `/__sandbox` and everything else goes to the Express control plane.
  */
-export async function listen(engine: SandboxEngine, options: ListenOptions = {}): Promise<RunningServer> {
+export async function listen(tenants: Tenants, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const controlPlane = createControlPlane(
-    engine,
+    tenants,
     options.adminToken === undefined ? {} : { adminToken: options.adminToken },
   );
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000 }, (req, res) =>
-    route(engine, controlPlane, req, res),
+    route(tenants, controlPlane, req, res),
   );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -44,11 +47,18 @@ export async function listen(engine: SandboxEngine, options: ListenOptions = {})
   });
   const { port } = addressOf(server);
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, port, host, engine, close: () => closeServer(server) };
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    engine: tenants.main,
+    tenants,
+    close: () => closeServer(server),
+  };
 }
 
 function route(
-  engine: SandboxEngine,
+  tenants: Tenants,
   controlPlane: (req: IncomingMessage, res: ServerResponse) => void,
   req: IncomingMessage,
   res: ServerResponse,
@@ -58,10 +68,10 @@ function route(
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const second = path.indexOf('/', 1);
   const mount = second < 0 ? path.slice(1) : path.slice(1, second);
-  if (isProviderId(mount) && engine.dialect(mount)) {
+  if (isProviderId(mount) && tenants.main.dialect(mount)) {
     const providerPath = second < 0 ? '/' : path.slice(second);
     const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
-    serveProviderRequest(engine, mount, providerPath, query, req, res).catch((error: unknown) => {
+    serveProviderRequest(tenants, mount, providerPath, query, req, res).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : undefined);
     });
     return;

@@ -1,5 +1,6 @@
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
+import type { NamedFault } from '../../engine/faults.js';
 import type { SandboxRequest } from '../../engine/http.js';
 
 /** Tink's error body: `{"errorMessage","errorCode"}` (providers.md §3.5; codes and statuses are our choice). */
@@ -60,4 +61,32 @@ export const tinkErrors = {
     ),
   payloadTooLarge: () => tinkError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB.'),
   internal: () => tinkError(500, 'INTERNAL_ERROR', 'The sandbox failed to handle this request.'),
+  named: (name: NamedFault): ProviderError => {
+    switch (name) {
+      case 'invalid_grant':
+        return tinkErrors.invalidGrant('The grant is not valid (injected fault).');
+      case 'invalid_client':
+        return tinkErrors.invalidClient();
+      case 'invalid_token':
+        return tinkErrors.tokenRejected('unknown');
+      case 'expired_token':
+        return tinkErrors.tokenRejected('expired');
+      case 'insufficient_scope':
+        return tinkError(403, 'MISSING_SCOPE', 'The access token lacks a required scope (injected fault).');
+      case 'rate_limited':
+        return new ProviderError(
+          429,
+          { errorMessage: 'Too many requests.', errorCode: 'TOO_MANY_REQUESTS' },
+          { 'retry-after': '1' },
+        );
+      case 'server_error':
+        return tinkErrors.internal();
+      case 'temporarily_unavailable':
+        return new ProviderError(
+          503,
+          { errorMessage: 'Service unavailable.', errorCode: 'SERVICE_UNAVAILABLE' },
+          { 'retry-after': '1' },
+        );
+    }
+  },
 };

@@ -115,7 +115,11 @@ describe('Journal redaction', () => {
     const b = redactSecret('eyJhbGciOiJSUzI1NiJ9.second');
     expect(a.startsWith('eyJh')).toBe(true);
     expect(a).not.toBe(b);
-    expect(redactSecret('Bearer abcdefghijkl')).toMatch(/^Bearer abcd…\[redacted #[0-9a-f]{8}\]$/);
+    expect(redactSecret('Bearer abcdefghijklmnop')).toMatch(/^Bearer abcd…\[redacted #[0-9a-f]{8}\]$/);
+  });
+
+  it('shows no prefix at all of a short secret', () => {
+    expect(redactSecret('hunter2')).toMatch(/^…\[redacted #[0-9a-f]{8}\]$/);
   });
 
   it('redacts only secret query parameters of a redirect location', () => {

@@ -70,6 +70,7 @@ describe('parseScenarioText', () => {
   it('accepts an empty file as a scenario with no providers and a running clock', () => {
     expect(parseScenarioText('', file, dialects)).toEqual({
       source: file,
+      raw: null,
       clock: { frozen: false },
       providers: {},
       lifetimes: {},

@@ -1,0 +1,140 @@
+import type { Request, Router } from 'express';
+import type { SandboxEngine } from '../engine/engine.js';
+import { isProviderId } from '../engine/http.js';
+import type { JournalFilter } from '../engine/journal.js';
+import { scopedKey } from '../engine/records.js';
+import { redactSecret } from '../engine/redact.js';
+import { dialects } from '../providers/registry.js';
+import { parseScenario, parseScenarioText } from '../scenario/scenario.js';
+import { badRequest, notFound, objectBody } from './control-error.js';
+import { describeState } from './state-view.js';
+
+/** Health, reset, scenario, clock, journal, state, tokens and users of one sandbox (main or tenant). */
+export function mountEngineRoutes(api: Router, engineFor: (req: Request) => SandboxEngine): void {
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  api.post('/reset', async (req, res) => {
+    await engineFor(req).reset();
+    res.json({ status: 'reset' });
+  });
+
+  api.post('/scenario', async (req, res) => {
+    const engine = engineFor(req);
+    const scenario =
+      typeof req.body === 'string'
+        ? parseScenarioText(req.body, '(posted scenario)', dialects)
+        : parseScenario(req.body, '(posted scenario)', dialects);
+    await engine.loadScenario(scenario);
+    res.json({ status: 'loaded', providers: Object.keys(scenario.providers) });
+  });
+
+  api.get('/clock', (req, res) => {
+    res.json(clockView(engineFor(req)));
+  });
+
+  api.post('/clock', (req, res) => {
+    const engine = engineFor(req);
+    applyClockChange(engine, objectBody(req));
+    res.json(clockView(engine));
+  });
+
+  api.get('/requests', (req, res) => {
+    res.json({ requests: engineFor(req).journal.list(journalFilter(req)) });
+  });
+
+  api.get('/state', async (req, res) => {
+    res.json(await describeState(engineFor(req)));
+  });
+
+  api.post('/tokens/expire', async (req, res) => {
+    const token = tokenParam(req);
+    if (!(await engineFor(req).grants.expireAccessToken(token))) throw unknownToken();
+    res.json({ token: redactSecret(token), status: 'expired' });
+  });
+
+  api.post('/tokens/revoke', async (req, res) => {
+    const engine = engineFor(req);
+    const token = tokenParam(req);
+    const known =
+      (await engine.store.find('accessToken', token)) ?? (await engine.store.find('refreshToken', token));
+    if (!known) throw unknownToken();
+    const now = engine.clock.now();
+    await engine.grants.revokeAccessToken(token, now);
+    await engine.grants.revokeRefreshToken(token, now);
+    res.json({ token: redactSecret(token), status: 'revoked' });
+  });
+
+  api.post('/users/:provider/:id/:action', async (req, res) => {
+    const engine = engineFor(req);
+    const { provider, id, action } = req.params;
+    if (action !== 'block' && action !== 'unblock')
+      throw notFound(`No action ${action}: use block or unblock.`);
+    if (!provider || !isProviderId(provider)) throw notFound(`Unknown provider ${provider}.`);
+    const user = await engine.store.find('user', scopedKey(provider, id ?? ''));
+    if (!user) throw notFound(`No ${provider} user ${id}.`);
+    const status = action === 'block' ? 'blocked' : 'active';
+    await engine.store.upsert('user', { ...user, status });
+    res.json({ id: user.id, status });
+  });
+}
+
+function clockView(engine: SandboxEngine): { now: string; frozen: boolean } {
+  return { now: new Date(engine.clock.now()).toISOString(), frozen: engine.clock.frozen };
+}
+
+function applyClockChange(engine: SandboxEngine, body: Record<string, unknown>): void {
+  const { advanceSeconds, set, frozen } = body;
+  if (advanceSeconds === undefined && set === undefined && frozen === undefined) {
+    throw badRequest('Send {"advanceSeconds": N}, {"set": "<ISO time>"} or {"frozen": true|false}.');
+  }
+  if (
+    advanceSeconds !== undefined &&
+    (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds))
+  ) {
+    throw badRequest('advanceSeconds must be a number of seconds.');
+  }
+  if (set !== undefined && (typeof set !== 'string' || Number.isNaN(Date.parse(set)))) {
+    throw badRequest('set must be an ISO 8601 time such as 2026-01-01T00:00:00Z.');
+  }
+  if (frozen !== undefined && typeof frozen !== 'boolean') throw badRequest('frozen must be true or false.');
+  if (typeof set === 'string') engine.clock.set(Date.parse(set));
+  if (typeof advanceSeconds === 'number') engine.clock.advance(advanceSeconds);
+  if (typeof frozen === 'boolean') engine.clock.freeze(frozen);
+}
+
+function journalFilter(req: Request): JournalFilter {
+  const { provider, path, status, since, limit } = req.query;
+  const filter: JournalFilter = {};
+  if (typeof provider === 'string') {
+    if (!isProviderId(provider)) throw badRequest(`Unknown provider ${provider}.`);
+    filter.provider = provider;
+  }
+  if (typeof path === 'string') filter.path = path;
+  if (typeof status === 'string') filter.status = wholeNumber(status, 'status');
+  if (typeof limit === 'string') filter.limit = wholeNumber(limit, 'limit');
+  if (typeof since === 'string') {
+    const at = Date.parse(since);
+    if (Number.isNaN(at)) throw badRequest('since must be an ISO 8601 time.');
+    filter.since = at;
+  }
+  return filter;
+}
+
+function wholeNumber(value: string, name: string): number {
+  const n = Number(value);
+  if (value === '' || !Number.isInteger(n) || n < 0) throw badRequest(`${name} must be a whole number.`);
+  return n;
+}
+
+function tokenParam(req: Request): string {
+  const { token } = objectBody(req);
+  if (typeof token !== 'string' || token === '')
+    throw badRequest('Send {"token": "<access or refresh token>"}.');
+  return token;
+}
+
+function unknownToken(): Error {
+  return notFound('No such token in this sandbox.');
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { postJson, startTestServer } from '../support/server.js';
+import { tinkToken, tinkUserTokens } from '../support/tink.js';
+
+const clientCredentials = { grant_type: 'client_credentials', scope: 'user:create' };
+
+describe('faults', () => {
+  it('answers the next N matching requests with the scripted status, body and headers, then recovers', async () => {
+    const server = await startTestServer();
+    const created = await postJson(`${server.url}/__sandbox/faults`, {
+      provider: 'tink',
+      method: 'POST',
+      path: '/api/v1/oauth/token',
+      times: 2,
+      status: 503,
+      body: { errorMessage: 'down for maintenance', errorCode: 'SERVICE_UNAVAILABLE' },
+      headers: { 'Retry-After': '7' },
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({ id: expect.any(String) });
+    for (let i = 0; i < 2; i++) {
+      const res = await tinkToken(server, clientCredentials);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('7');
+      expect(await res.json()).toEqual({
+        errorMessage: 'down for maintenance',
+        errorCode: 'SERVICE_UNAVAILABLE',
+      });
+    }
+    expect((await tinkToken(server, clientCredentials)).status).toBe(200);
+  });
+
+  it('matches globs with or without the provider mount, and a bare 429 gets the provider’s own body', async () => {
+    const server = await startTestServer();
+    await postJson(`${server.url}/__sandbox/faults`, { path: '/tink/api/**', status: 429, times: 0 });
+    const res = await tinkToken(server, clientCredentials);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(await res.json()).toEqual({ errorMessage: expect.any(String), errorCode: 'TOO_MANY_REQUESTS' });
+    expect((await tinkToken(server, clientCredentials)).status).toBe(429);
+    const other = await fetch(`${server.url}/tink/data/v2/accounts`);
+    expect(other.status).toBe(401);
+  });
+
+  it('injects a named provider-shaped error: the next refresh gets invalid_grant', async () => {
+    const server = await startTestServer();
+    const tokens = await tinkUserTokens(server, 'accounts:read');
+    await postJson(`${server.url}/__sandbox/faults`, {
+      provider: 'tink',
+      path: '/api/v1/oauth/token',
+      error: 'invalid_grant',
+    });
+    const refused = await tinkToken(server, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ errorCode: 'INVALID_GRANT' });
+    const retried = await tinkToken(server, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+    expect(retried.status).toBe(200);
+  });
+
+  it('drops the connection on reset-connection', async () => {
+    const server = await startTestServer();
+    await postJson(`${server.url}/__sandbox/faults`, { provider: 'tink', action: 'reset-connection' });
+    await expect(tinkToken(server, clientCredentials)).rejects.toThrow();
+    expect((await tinkToken(server, clientCredentials)).status).toBe(200);
+  });
+
+  it('delays a request and still answers it', async () => {
+    const server = await startTestServer();
+    await postJson(`${server.url}/__sandbox/faults`, { provider: 'tink', delayMs: 20 });
+    const res = await tinkToken(server, clientCredentials);
+    expect(res.status).toBe(200);
+  });
+
+  it('lists, deletes one, clears all, and forgets faults on reset', async () => {
+    const server = await startTestServer();
+    const first = (await (await postJson(`${server.url}/__sandbox/faults`, { status: 500 })).json()) as {
+      id: string;
+    };
+    await postJson(`${server.url}/__sandbox/faults`, { status: 502, times: 0 });
+    const listed = (await (await fetch(`${server.url}/__sandbox/faults`)).json()) as {
+      faults: { id: string }[];
+    };
+    expect(listed.faults).toHaveLength(2);
+    expect((await fetch(`${server.url}/__sandbox/faults/${first.id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    expect((await fetch(`${server.url}/__sandbox/faults/${first.id}`, { method: 'DELETE' })).status).toBe(
+      404,
+    );
+    await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
+    const after = (await (await fetch(`${server.url}/__sandbox/faults`)).json()) as { faults: unknown[] };
+    expect(after.faults).toEqual([]);
+    await postJson(`${server.url}/__sandbox/faults`, { status: 500 });
+    expect((await fetch(`${server.url}/__sandbox/faults`, { method: 'DELETE' })).status).toBe(204);
+    expect((await tinkToken(server, clientCredentials)).status).toBe(200);
+  });
+
+  it('refuses an invalid fault with every problem named', async () => {
+    const server = await startTestServer();
+    const res = await postJson(`${server.url}/__sandbox/faults`, {
+      provider: 'acme',
+      status: 'teapot',
+      action: 'explode',
+      error: 'oops',
+      times: -1,
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { problems: { path: string }[] };
+    expect(body.problems.map((p) => p.path).sort()).toEqual([
+      'action',
+      'error',
+      'provider',
+      'status',
+      'times',
+    ]);
+  });
+});
