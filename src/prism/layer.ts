@@ -99,7 +99,9 @@ export function createPrismLayer(options: PrismLayerOptions): PrismLayer {
       const [loadedPrism, operations] = await Promise.all([prism(), documents.operations(dialect.openapi)]);
       found = await checkExchange(loadedPrism, operations, req, res, dialect.openapi);
     } catch (error) {
-      found = [validationFailure(req, res, error)];
+      // Prism cannot decode a form with broken percent-escapes (URIError); answering it with a 4xx is right.
+      const undecodableRequestRefused = error instanceof URIError && res.status >= 400 && res.status < 500;
+      found = undecodableRequestRefused ? [] : [validationFailure(req, res, error)];
     }
     report(found, res);
   };
