@@ -13,7 +13,7 @@ import {
   string,
 } from '../../engine/shape.js';
 import { defaultMinimumVersion, isApiVersion } from './api-version.js';
-import { defaultClientScopes } from './scopes.js';
+import { companyTokenScopes, defaultClientScopes } from './scopes.js';
 
 const uuid = string({
   pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
@@ -159,7 +159,8 @@ export async function seedGusto(section: GustoSection, { store, clock }: SeedCon
       kind: strict ? 'strict' : 'company',
       clientId,
       companies: spec.companies,
-      scopes: spec.scopes ?? client?.scopes ?? defaultClientScopes,
+      // A company grant carries the application's company scopes; system scopes go to system tokens.
+      scopes: spec.scopes ?? companyTokenScopes(client?.scopes ?? defaultClientScopes),
       createdAt: now,
       strict,
       resourceOwner: owner,

@@ -17,6 +17,9 @@ describe('Gusto token endpoint (engine level)', () => {
     const res = await token(engine, { grant_type: 'refresh_token', refresh_token: legacyRefresh });
     expect(res.status).toBe(200);
     expect(text(res, 'refresh_token')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Company tokens carry the application's company scopes, never its system scopes.
+    expect(text(res, 'scope').split(' ')).toContain('companies:read');
+    expect(text(res, 'scope').split(' ')).not.toContain('partner_managed_companies:manage');
   });
 
   it('answers a wrong secret with invalid_client', async () => {
