@@ -69,7 +69,9 @@ async function start(args: string[]): Promise<number> {
     ...(adminToken === undefined ? {} : { adminToken }),
   });
   process.stdout.write(banner(server.url, engine.scenario.source, engine));
-  void prism.warm(engine.dialects);
+  // Importing Prism blocks the event loop for over a second: only --validate pays it up front; otherwise
+  // the first request for an operation without a stateful handler loads it.
+  if (values.validate) void prism.warm(engine.dialects);
 
   let closing = false;
   const shutdown = (signal: string) => {

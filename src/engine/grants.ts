@@ -95,8 +95,9 @@ export class Grants {
   }
 
   async issueAccessToken(spec: AccessTokenSpec): Promise<AccessToken> {
-    const issuedAt = this.clock.now();
-    const iat = Math.floor(issuedAt / 1000);
+    // Whole seconds, as in the JWT's iat, so that expires_in is exactly the lifetime.
+    const iat = this.clock.nowSeconds();
+    const issuedAt = iat * 1000;
     const exp = iat + spec.lifetimeSeconds;
     const value = await spec.mint({ iat, exp, jti: this.random.uuid() });
     const token: AccessToken = {
