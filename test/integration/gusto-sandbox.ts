@@ -1,8 +1,4 @@
-import { afterEach, beforeAll, expect } from 'vitest';
 import type { RunningServer } from '../../src/index.js';
-import { type ContractViolation, createPrismLayer } from '../../src/prism/layer.js';
-import { dialects } from '../../src/providers/registry.js';
-import { packageRoot } from '../../src/sandbox.js';
 import { startTestServer } from '../support/server.js';
 import { gustoScenario } from '../unit/providers/gusto/gusto-sandbox.js';
 
@@ -16,22 +12,11 @@ export {
 } from '../unit/providers/gusto/gusto-sandbox.js';
 
 /**
- * Gusto integration tests run over HTTP with Prism underneath: every stateful exchange is validated
- * against openapi/gusto.yaml, and a test fails if any response breaks the document.
+ * A sandbox over HTTP with the Gusto test scenario. The shared test server validates every stateful
+ * exchange against openapi/gusto.yaml with Prism, so a test fails if any response breaks the document.
  */
-const contract = createPrismLayer({ root: packageRoot, mode: 'collect' });
-beforeAll(() => contract.warm(dialects));
-afterEach(() => {
-  expect(contract.takeViolations()).toEqual([]);
-});
-
-/** The contract violations collected so far (for tests that must judge some of them themselves). */
-export function takeViolations(): ContractViolation[] {
-  return contract.takeViolations();
-}
-
 export async function startGusto(scenario: Record<string, unknown> = gustoScenario): Promise<RunningServer> {
-  return startTestServer({ scenario, fallback: contract.fallback, inspector: contract.inspector });
+  return startTestServer({ scenario });
 }
 
 export const currentApp = { client_id: 'gusto-client', client_secret: 'gusto-secret' };
