@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock } from '../support/server.js';
+import { advanceClock, startTestServer } from '../support/server.js';
 import {
   acme,
   api,
@@ -123,5 +123,24 @@ describe('Gusto strict_access exchange', () => {
       resource: { type: 'Company', uuid: pair?.resource_uuid },
       resource_owner: { type: 'CompanyAdmin' },
     });
+  });
+
+  it('works on the default scenario right after start: fixed refresh token, exchange, newest API version', async () => {
+    const server = await startTestServer();
+    const legacy = await refresh(server, 'gusto-legacy-refresh-token-acme-and-globex-000');
+    const pairs = await strictAccess(server, legacy.access_token);
+    expect(pairs.map((p) => p.resource_uuid).sort()).toEqual([acme, globex].sort());
+    const latest = { 'x-gusto-api-version': '2025-06-15' };
+    for (const pair of pairs) {
+      expect(
+        (await api(server, `/v1/companies/${pair.resource_uuid}`, pair.access_token, latest)).status,
+      ).toBe(200);
+    }
+    const employees = await api(
+      server,
+      `/v1/companies/${acme}/employees`,
+      pairs.find((p) => p.resource_uuid === acme)?.access_token,
+    );
+    expect(((await employees.json()) as unknown[]).length).toBe(2);
   });
 });
