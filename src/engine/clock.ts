@@ -15,6 +15,18 @@ export interface Clock {
   reset(): void;
   /** New start settings (a newly loaded scenario's), applied at once. */
   configure(settings: { start?: number | undefined; frozen?: boolean | undefined }): void;
+  /** The clock's state relative to wall time, to persist or share (file and Redis stores). */
+  state(): ClockState;
+  /** Adopt a persisted or shared state; listeners are not told (it came from outside). */
+  restore(state: ClockState): void;
+  /** Called after every local change (advance, set, freeze, reset, configure). Returns an unsubscribe. */
+  onChange(listener: (state: ClockState) => void): () => void;
+}
+
+/** Sandbox time = wall time + offset, unless frozen at a fixed instant. */
+export interface ClockState {
+  offset: number;
+  frozenAt?: number;
 }
 
 export interface ClockOptions {
@@ -41,10 +53,17 @@ export function createClock(initial: ClockOptions = {}): Clock {
   };
   init();
 
+  const listeners = new Set<(state: ClockState) => void>();
+  const state = (): ClockState => (frozenAt === undefined ? { offset } : { offset, frozenAt });
+  const changed = (): void => {
+    for (const listener of listeners) listener(state());
+  };
+
   const now = (): number => frozenAt ?? wallTime() + offset;
   const set = (at: number): void => {
     if (frozenAt !== undefined) frozenAt = at;
     else offset = at - wallTime();
+    changed();
   };
 
   return {
@@ -61,11 +80,25 @@ export function createClock(initial: ClockOptions = {}): Clock {
         offset = frozenAt - wallTime();
         frozenAt = undefined;
       }
+      changed();
     },
-    reset: init,
+    reset() {
+      init();
+      changed();
+    },
     configure(settings) {
       options = settings;
       init();
+      changed();
+    },
+    state,
+    restore(restored) {
+      offset = restored.offset;
+      frozenAt = restored.frozenAt;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -92,7 +92,22 @@ export class SandboxEngine {
 
   static async create(options: EngineOptions): Promise<SandboxEngine> {
     const engine = new SandboxEngine(options);
-    await engine.seed();
+    const { store, clock } = engine;
+    // A durable store from an earlier run resumes its state and sandbox time instead of re-seeding.
+    const resumed = (await store.hasState?.()) ?? false;
+    const saved = resumed ? await store.readClock?.() : undefined;
+    if (saved) clock.restore(saved);
+    if (!resumed) await engine.seed();
+    if (store.writeClock) {
+      const write = store.writeClock.bind(store);
+      clock.onChange((state) => {
+        write(state).catch((error: unknown) =>
+          options.logger?.error({ err: error }, 'could not save the clock'),
+        );
+      });
+      if (!resumed) await write(clock.state());
+    }
+    store.watchClock?.((state) => clock.restore(state));
     return engine;
   }
 

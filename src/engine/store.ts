@@ -1,3 +1,4 @@
+import type { ClockState } from './clock.js';
 import type { ConsumeRejection } from './errors.js';
 import type { ProviderId } from './http.js';
 import type { RecordKind, RecordKinds } from './records.js';
@@ -32,4 +33,14 @@ export interface Store {
   reset(): Promise<void>;
   snapshot(): Promise<StoreSnapshot>;
   restore(snapshot: StoreSnapshot): Promise<void>;
+  /**
+   * Durable and shared stores keep the sandbox clock with the state (a restart resumes the same sandbox
+   * time; replicas share one clock). `watchClock` tells of changes made elsewhere.
+   */
+  readClock?(): Promise<ClockState | undefined>;
+  writeClock?(state: ClockState): Promise<void>;
+  watchClock?(listener: (state: ClockState) => void): () => void;
+  /** Whether the store already holds state from an earlier run (then the scenario is not re-seeded). */
+  hasState?(): Promise<boolean>;
+  close?(): Promise<void>;
 }
