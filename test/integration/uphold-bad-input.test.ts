@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { basic } from '../support/server.js';
-import { accessToken, activeUser, startUpholdWithoutContract } from '../unit/providers/uphold/harness.js';
+import { accessToken, activeUser, startUphold } from '../unit/providers/uphold/harness.js';
 
-// Without the Prism contract check: see startUpholdWithoutContract. Every other Uphold test file
-// validates each exchange against openapi/uphold.yaml.
-const start = startUpholdWithoutContract;
+// Every exchange, random ones included, is also checked against openapi/uphold.yaml.
+const start = startUphold;
 
 // Header values fetch will send: visible ASCII and spaces, no leading or trailing space.
 const headerValue = fc.stringMatching(/^[!-~]([ -~]{0,60}[!-~])?$/);

@@ -42,14 +42,6 @@ export function startUphold(section?: unknown): Promise<RunningServer> {
   return startTestServer({ scenario: upholdScenario(section) });
 }
 
-/**
- * For random input only: Prism's own request parsing throws on bodies such as a form with broken
- * percent-encoding ("URI malformed"), which says nothing about the sandbox's answers.
- */
-export function startUpholdWithoutContract(): Promise<RunningServer> {
-  return startTestServer({ scenario: upholdScenario(), inspector: async () => undefined });
-}
-
 export function tokenUrl(server: RunningServer): string {
   return `${server.url}/uphold/core/oauth2/token`;
 }
