@@ -1,0 +1,118 @@
+// In-process mode: the round trip of a token request through msw, with our handlers or a fixed one.
+// Usage: node bench/inprocess.mjs fixed|ours  -> one JSON line on stdout.
+// `ours` needs createSandbox().mswHandlers() in dist/; without it the line says {"available": false}.
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { median, percentile } from './lib.mjs';
+
+const mode = process.argv[2] ?? 'fixed';
+const iterations = Number(process.env.BENCH_MSW_ITERATIONS ?? (process.env.BENCH_QUICK === '1' ? 500 : 3000));
+const warmup = Math.max(100, Math.floor(iterations / 5));
+
+/**
+ * The requests measured, as a partner's client sends them to the real provider hosts.
+ * @type {{ name: string, url: string, init: RequestInit, fixed: Record<string, unknown> }[]}
+ */
+const cases = [
+  {
+    name: 'gusto system_access (opaque)',
+    url: 'https://api.gusto-demo.com/oauth/token',
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: 'gusto-client',
+        client_secret: 'gusto-secret',
+        grant_type: 'system_access',
+      }),
+    },
+    fixed: {
+      access_token: 'uDEYTm5b3HEMZliKXE7gaD4yxGMRgLJWQJjL2jIaRzM',
+      token_type: 'Bearer',
+      expires_in: 7200,
+      scope: 'public partner_managed_companies:manage',
+      created_at: 1795459598,
+    },
+  },
+  {
+    name: 'tink client_credentials (ES256)',
+    url: 'https://api.tink.com/api/v1/oauth/token',
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: 'tink-client',
+        client_secret: 'tink-secret',
+        grant_type: 'client_credentials',
+        scope: 'authorization:grant',
+      }).toString(),
+    },
+    fixed: {
+      access_token: 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ0aW5rOi8vYXV0aCJ9.c2lnbmF0dXJl',
+      token_type: 'bearer',
+      expires_in: 1800,
+      scope: 'authorization:grant',
+    },
+  },
+];
+
+/** @returns {Promise<{ available: boolean, reason?: string, handlers?: unknown[] }>} */
+async function ourHandlers() {
+  /** @type {Record<string, unknown>} */
+  const api = await import('../dist/index.js');
+  const create = api.createSandbox;
+  if (typeof create !== 'function') return { available: false, reason: 'createSandbox is not exported' };
+  const sandbox = await create({});
+  if (typeof sandbox?.mswHandlers !== 'function') {
+    return { available: false, reason: 'createSandbox() has no mswHandlers()' };
+  }
+  return { available: true, handlers: sandbox.mswHandlers() };
+}
+
+/** @type {unknown[]} */
+let handlers;
+if (mode === 'ours') {
+  const ours = await ourHandlers();
+  if (!ours.available) {
+    process.stdout.write(`${JSON.stringify({ mode, available: false, reason: ours.reason })}\n`);
+    process.exit(0);
+  }
+  handlers = ours.handlers ?? [];
+} else {
+  handlers = cases.map((c) => http.post(c.url, () => HttpResponse.json(c.fixed)));
+}
+
+const server = setupServer(.../** @type {never[]} */ (handlers));
+server.listen({ onUnhandledRequest: 'error' });
+
+const results = [];
+for (const c of cases) {
+  /** @param {number} n */
+  const run = async (n) => {
+    /** @type {number[]} */
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      const res = await fetch(c.url, c.init);
+      const body = await res.json();
+      times.push((performance.now() - t0) * 1000);
+      if (res.status !== 200 || typeof body?.access_token !== 'string') {
+        throw new Error(`${mode} ${c.name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      }
+    }
+    return times;
+  };
+  await run(warmup);
+  const started = performance.now();
+  const times = await run(iterations);
+  const elapsed = performance.now() - started;
+  results.push({
+    name: c.name,
+    iterations,
+    medianMicros: median(times),
+    p99Micros: percentile(times, 99),
+    perSecond: (iterations / elapsed) * 1000,
+  });
+}
+server.close();
+process.stdout.write(`${JSON.stringify({ mode, available: true, results })}\n`);

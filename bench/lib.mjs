@@ -1,0 +1,198 @@
+// Helpers shared by the benchmark scripts: child processes, free ports, HTTP probes, statistics.
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package root (bench/..); every command runs from here. */
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** @param {number[]} values */
+export function median(values) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? /** @type {number} */ (sorted[mid])
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** @param {number[]} values @param {number} p 0..100 */
+export function percentile(values, p) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return /** @type {number} */ (sorted[index]);
+}
+
+/** @param {number} ms */
+export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** A port nobody listens on right now (loopback). @returns {Promise<number>} */
+export function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * @typedef {object} Child
+ * @property {import('node:child_process').ChildProcess} process
+ * @property {() => string} stdout everything printed so far
+ * @property {() => string} stderr
+ * @property {(pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>} waitFor
+ * @property {() => Promise<void>} stop SIGTERM, then SIGKILL after 3 s
+ */
+
+/** Every child still running; killed if the bench exits early. @type {Set<import('node:child_process').ChildProcess>} */
+const living = new Set();
+process.on('exit', () => {
+  for (const child of living) child.kill('SIGKILL');
+});
+
+/**
+ * Spawns a child from the package root, capturing its output.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Child}
+ */
+export function startChild(command, args, options = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  living.add(child);
+  let out = '';
+  let err = '';
+  /** @type {Set<() => void>} */
+  const listeners = new Set();
+  child.stdout?.setEncoding('utf8').on('data', (chunk) => {
+    out += chunk;
+    for (const listener of listeners) listener();
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk) => {
+    err += chunk;
+    for (const listener of listeners) listener();
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+    living.delete(child);
+    for (const listener of listeners) listener();
+  });
+  return {
+    process: child,
+    stdout: () => out,
+    stderr: () => err,
+    waitFor(pattern, timeoutMs = 30_000) {
+      return new Promise((done, fail) => {
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          fail(
+            new Error(`timed out waiting for ${pattern} from ${command} ${args.join(' ')}\n${out}\n${err}`),
+          );
+        }, timeoutMs);
+        const check = () => {
+          const match = out.match(pattern);
+          if (match) {
+            clearTimeout(timer);
+            listeners.delete(check);
+            done(match);
+          } else if (exited) {
+            clearTimeout(timer);
+            listeners.delete(check);
+            fail(new Error(`${command} ${args.join(' ')} exited early\n${out}\n${err}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    stop() {
+      if (exited) return Promise.resolve();
+      return new Promise((done) => {
+        const kill = setTimeout(() => child.kill('SIGKILL'), 3_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          done();
+        });
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}
+
+/**
+ * @typedef {object} Probe
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} [headers]
+ * @property {string} [body]
+ */
+
+/**
+ * One HTTP request over loopback; resolves with the status and body, rejects on connection errors.
+ * @param {number} port
+ * @param {Probe} probe
+ * @returns {Promise<{ status: number, body: string }>}
+ */
+export function send(port, probe) {
+  return new Promise((done, fail) => {
+    const headers = { ...probe.headers };
+    if (probe.body !== undefined) headers['content-length'] = String(Buffer.byteLength(probe.body));
+    const req = request(
+      { host: '127.0.0.1', port, method: probe.method, path: probe.path, headers, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+        res.on('error', fail);
+      },
+    );
+    req.on('error', fail);
+    req.end(probe.body);
+  });
+}
+
+/**
+ * Sends `probe` until it gets a 200 (connection refused and non-200 answers are retried every 5 ms).
+ * @param {() => number | undefined} port the port, once known
+ * @param {Probe} probe
+ * @param {number} [timeoutMs]
+ */
+export async function untilOk(port, probe, timeoutMs = 30_000) {
+  const deadline = performance.now() + timeoutMs;
+  let last = 'no attempt';
+  while (performance.now() < deadline) {
+    const known = port();
+    if (known !== undefined) {
+      try {
+        const res = await send(known, probe);
+        if (res.status === 200) return res;
+        last = `${res.status} ${res.body.slice(0, 200)}`;
+      } catch (error) {
+        last = error instanceof Error ? error.message : String(error);
+      }
+    }
+    await sleep(5);
+  }
+  throw new Error(`no 200 within ${timeoutMs} ms: ${last}`);
+}
+
+/** @param {string} user @param {string} secret */
+export const basic = (user, secret) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+
+/** @param {Record<string, string>} fields */
+export const form = (fields) => new URLSearchParams(fields).toString();

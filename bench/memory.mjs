@@ -1,0 +1,113 @@
+// Memory and token-check latency with N live access tokens, then the sweep.
+// Usage: node --expose-gc bench/memory.mjs N  -> one JSON line on stdout.
+// Builds an engine in-process from dist/, inserts N access-token records straight into its store (opaque
+// 43-character values, the Gusto shape; per-token scope and company arrays, as issuance makes them),
+// measures Grants.checkBearer on random tokens, then advances the clock past expiry, sweeps and measures again.
+import { randomBytes } from 'node:crypto';
+import { createEngine } from '../dist/index.js';
+import { median } from './lib.mjs';
+
+const count = Number(process.argv[2] ?? 1000);
+const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
+if (!gc) throw new Error('run with --expose-gc');
+
+/** Several full collections: the young generation first, then old space. */
+function collect() {
+  for (let i = 0; i < 4; i++) gc?.();
+}
+
+function memory() {
+  collect();
+  const usage = process.memoryUsage();
+  return { rssMB: usage.rss / 2 ** 20, heapUsedMB: usage.heapUsed / 2 ** 20 };
+}
+
+const engine = await createEngine();
+const before = memory();
+
+const lifetimeSeconds = 3600;
+const issuedAt = engine.clock.now();
+/** @type {string[]} */
+const values = new Array(count);
+const batch = 4096;
+for (let start = 0; start < count; start += batch) {
+  const n = Math.min(batch, count - start);
+  const bytes = randomBytes(32 * n);
+  for (let i = 0; i < n; i++) {
+    const value = bytes.subarray(i * 32, i * 32 + 32).toString('base64url');
+    values[start + i] = value;
+    await engine.store.upsert('accessToken', {
+      value,
+      provider: 'gusto',
+      kind: 'system',
+      clientId: 'gusto-client',
+      companies: [],
+      scopes: ['public', 'partner_managed_companies:manage'],
+      issuedAt,
+      expiresAt: issuedAt + lifetimeSeconds * 1000,
+      firstUsedAt: issuedAt,
+    });
+  }
+}
+const loaded = memory();
+
+// Token check: random tokens (random access is what a big map costs), timed in batches of 100 calls.
+const samples = 20_000;
+const perBatch = 100;
+/** @type {{ provider: 'gusto', method: string, path: string, query: URLSearchParams, headers: Record<string, string>, rawBody: Buffer }[]} */
+const requests = [];
+for (let i = 0; i < samples; i++) {
+  const value = values[Math.floor(Math.random() * count)];
+  requests.push({
+    provider: 'gusto',
+    method: 'GET',
+    path: '/v1/token_info',
+    query: new URLSearchParams(),
+    headers: { authorization: `Bearer ${value}` },
+    rawBody: Buffer.alloc(0),
+  });
+}
+
+/** @returns {Promise<number[]>} per-call microseconds, one figure per batch */
+async function timeChecks() {
+  /** @type {number[]} */
+  const perCall = [];
+  for (let start = 0; start < samples; start += perBatch) {
+    const t0 = performance.now();
+    for (let i = start; i < start + perBatch; i++) {
+      const check = await engine.grants.checkBearer('gusto', /** @type {never} */ (requests[i]));
+      if (!check.ok) throw new Error(`token check failed: ${check.reason}`);
+    }
+    perCall.push(((performance.now() - t0) * 1000) / perBatch);
+  }
+  return perCall;
+}
+
+await timeChecks(); // warm-up: JIT and caches
+collect();
+const timed = [...(await timeChecks()), ...(await timeChecks()), ...(await timeChecks())];
+const checkMicros = median(timed);
+
+// Expire everything, sweep, and see the memory come back.
+engine.clock.advance(lifetimeSeconds + 1);
+const sweepStarted = performance.now();
+const swept = await engine.store.sweep(engine.clock.now());
+const sweepMs = performance.now() - sweepStarted;
+values.length = 0;
+requests.length = 0;
+const afterSweep = memory();
+const left = (await engine.store.list('accessToken')).length;
+
+process.stdout.write(
+  `${JSON.stringify({
+    tokens: count,
+    before,
+    loaded,
+    checkMicros,
+    checkBatches: timed.length,
+    swept,
+    sweepMs,
+    left,
+    afterSweep,
+  })}\n`,
+);

@@ -1,0 +1,608 @@
+// `npm run bench`: auth-sandbox side by side with a bare node:http ceiling, Prism's CLI mock and
+// oauth2-mock-server, in one pass on loopback. Writes bench/results.json and prints a table.
+// The bench reports each budget as met or unmet; it does not assert them. It fails (exit 1) only when a
+// measurement is not worth having: a run with non-2xx answers, socket errors or timeouts.
+//
+// Settings (environment):
+//   BENCH_SECONDS=10 BENCH_WARMUP=2 BENCH_REPEATS=3 BENCH_CONNECTIONS=10   throughput runs (autocannon)
+//   BENCH_STARTUPS=5                          spawns per server for start-up
+//   BENCH_MEMORY_SIZES=1000,100000,1000000    live tokens for the memory runs
+//   BENCH_ONLY=startup,throughput,memory,inprocess   a subset of the sections
+//   BENCH_QUICK=1                             smoke run: 2 s runs, 1 s warm-up, 1 repeat, 2 start-ups, small memory
+//   BENCH_OUT=bench/results.json              where the results go
+import { writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
+import { resolve } from 'node:path';
+import { freePort, median, root, send, startChild, untilOk } from './lib.mjs';
+import {
+  cannon,
+  node,
+  oauth2MockBin,
+  oauth2MockProbe,
+  oursTinkProbe,
+  prismBin,
+  prismTokenProbe,
+  targets,
+} from './servers.mjs';
+
+const quick = process.env.BENCH_QUICK === '1';
+/** @param {string} name @param {number} normal @param {number} smoke */
+const setting = (name, normal, smoke) => {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? (quick ? smoke : normal) : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${raw}`);
+  return value;
+};
+const settings = {
+  quick,
+  seconds: setting('BENCH_SECONDS', 10, 2),
+  warmupSeconds: setting('BENCH_WARMUP', 2, 1),
+  repeats: setting('BENCH_REPEATS', 3, 1),
+  connections: setting('BENCH_CONNECTIONS', 10, 10),
+  startups: setting('BENCH_STARTUPS', 5, 2),
+  memorySizes: (process.env.BENCH_MEMORY_SIZES ?? (quick ? '1000,10000,100000' : '1000,100000,1000000'))
+    .split(',')
+    .map(Number),
+};
+const sections = new Set(
+  (process.env.BENCH_ONLY ?? 'startup,throughput,memory,inprocess').split(',').map((s) => s.trim()),
+);
+const outFile = resolve(root, process.env.BENCH_OUT ?? 'bench/results.json');
+
+/** @type {Record<string, unknown>[]} */
+const runs = [];
+/** @type {string[]} */
+const failures = [];
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => process.exit(130));
+}
+
+/** Targets with a failed run: their figures are reported but no ratio is computed from them. */
+const broken = new Set();
+/** @param {string} message */
+const log = (message) => process.stderr.write(`${message}\n`);
+
+/**
+ * @param {import('./servers.mjs').Target} target
+ * @param {number} port
+ * @param {import('./servers.mjs').Load} load
+ * @param {import('autocannon').Result} result
+ * @param {string} phase
+ * @returns {Promise<boolean>} whether the run is worth having
+ */
+async function verify(target, port, load, result, phase) {
+  const problems = [];
+  if (result.non2xx > 0) problems.push(`${result.non2xx} non-2xx answers`);
+  if (result.errors > 0) problems.push(`${result.errors} socket errors`);
+  if (result.timeouts > 0) problems.push(`${result.timeouts} timeouts`);
+  if (result['2xx'] === 0) problems.push('no 2xx answer at all');
+  const hooks = load.check?.();
+  if (hooks) problems.push(hooks);
+  if (problems.length === 0) return true;
+  let sample = '';
+  if (load.requests === undefined) {
+    try {
+      const res = await send(port, load);
+      sample = ` (a probe now gets ${res.status} ${res.body.slice(0, 200)})`;
+    } catch (error) {
+      sample = ` (a probe now fails: ${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  const message = `${target.id} ${phase}: ${problems.join(', ')}${sample}`;
+  failures.push(message);
+  log(`  FAILED ${message}`);
+  return false;
+}
+
+/**
+ * Whether the server under load has exited (then its remaining repeats are skipped); says how it ended.
+ * @param {import('./servers.mjs').Target} target
+ * @param {import('./servers.mjs').Running} running
+ */
+function died(target, running) {
+  const { exitCode, signalCode } = running.child.process;
+  if (exitCode === null && signalCode === null) return false;
+  const message = `${target.id}: the server exited (${signalCode ?? `code ${exitCode}`}) under load; stderr: ${running.child.stderr().trim().slice(-1500) || '(none)'}; stdout ends: ${running.child.stdout().trim().slice(-600)}`;
+  failures.push(message);
+  log(`  FAILED ${message}`);
+  return true;
+}
+
+/**
+ * Every server is started once and kept; the repeats go round-robin (repeat 1 of every target, then
+ * repeat 2, ...), so that a burst of other work on the machine lands on all targets rather than on one.
+ */
+async function throughput() {
+  /** @type {{ target: import('./servers.mjs').Target, running: import('./servers.mjs').Running, load: import('./servers.mjs').Load, dead: boolean }[]} */
+  const live = [];
+  try {
+    for (const target of targets) {
+      log(`throughput: starting ${target.label}`);
+      const running = await target.start();
+      live.push({
+        target,
+        running,
+        load: await target.load(running.port, settings.connections),
+        dead: false,
+      });
+    }
+    for (let repeat = 1; repeat <= settings.repeats; repeat++) {
+      log(`throughput: round ${repeat} of ${settings.repeats}`);
+      for (const entry of live) {
+        const { target, running, load } = entry;
+        if (entry.dead) continue;
+        await load.beforeRun?.();
+        const warm = await cannon(running.port, load, settings.warmupSeconds, settings.connections);
+        const warmOk = await verify(target, running.port, load, warm, `warm-up ${repeat}`);
+        entry.dead = died(target, running);
+        if (entry.dead) continue;
+        await load.beforeRun?.();
+        const result = await cannon(running.port, load, settings.seconds, settings.connections);
+        const ok = (await verify(target, running.port, load, result, `repeat ${repeat}`)) && warmOk;
+        entry.dead = died(target, running);
+        if (!ok || entry.dead) broken.add(target.id);
+        const run = {
+          kind: 'throughput',
+          target: target.id,
+          group: target.group,
+          label: target.label,
+          repeat,
+          valid: ok && !entry.dead,
+          seconds: settings.seconds,
+          connections: settings.connections,
+          requestsPerSecond: result.requests.average,
+          requestsTotal: result.requests.total,
+          ok2xx: result['2xx'],
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          latencyMs: {
+            average: result.latency.average,
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            max: result.latency.max,
+          },
+        };
+        runs.push(run);
+        log(
+          `  ${target.label}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
+        );
+      }
+    }
+  } finally {
+    await Promise.all(live.map((entry) => entry.running.child.stop()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Start-up: spawn to the first 200 on a token POST
+
+/** @type {{ id: string, label: string, spawn: () => Promise<number> }[]} */
+const startups = [
+  {
+    id: 'ours',
+    label: 'auth-sandbox start --port 0 (Tink token POST)',
+    async spawn() {
+      const started = performance.now();
+      const child = startChild(node, ['dist/cli.js', 'start', '--port', '0']);
+      try {
+        const port = () => {
+          const match = child.stdout().match(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+          return match ? Number(match[1]) : undefined;
+        };
+        await untilOk(port, oursTinkProbe);
+        return performance.now() - started;
+      } finally {
+        await child.stop();
+      }
+    },
+  },
+  {
+    id: 'prism',
+    label: 'prism mock openapi/tink.yaml (token POST)',
+    async spawn() {
+      const port = await freePort();
+      const started = performance.now();
+      const child = startChild(node, [
+        prismBin,
+        'mock',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-v',
+        'silent',
+        'openapi/tink.yaml',
+      ]);
+      try {
+        await untilOk(() => port, prismTokenProbe, 60_000);
+        return performance.now() - started;
+      } finally {
+        await child.stop();
+      }
+    },
+  },
+  {
+    id: 'oauth2-mock-server',
+    label: 'oauth2-mock-server CLI (POST /token)',
+    async spawn() {
+      const port = await freePort();
+      const started = performance.now();
+      const child = startChild(node, [oauth2MockBin, '-a', '127.0.0.1', '-p', String(port)]);
+      try {
+        await untilOk(() => port, oauth2MockProbe);
+        return performance.now() - started;
+      } finally {
+        await child.stop();
+      }
+    },
+  },
+];
+
+/** Interleaved (ours, Prism, oauth2-mock-server, ours, ...) so that other work skews all three alike. */
+async function startup() {
+  for (let i = 1; i <= settings.startups; i++) {
+    for (const server of startups) {
+      const ms = await server.spawn();
+      runs.push({ kind: 'startup', target: server.id, label: server.label, attempt: i, ms });
+      log(`start-up ${i}: ${server.label}: ${Math.round(ms)} ms`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Memory and in-process, each in its own child
+
+/** @param {string[]} args */
+async function childJson(args) {
+  const child = startChild(node, args);
+  const code = await new Promise((done) => child.process.once('exit', done));
+  const line = child.stdout().trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{'))
+    throw new Error(`node ${args.join(' ')} failed (${code})\n${child.stderr()}`);
+  return JSON.parse(line);
+}
+
+async function memory() {
+  for (const tokens of settings.memorySizes) {
+    log(`memory: ${tokens} live tokens`);
+    const result = await childJson(['--expose-gc', 'bench/memory.mjs', String(tokens)]);
+    if (result.left !== 0) failures.push(`memory ${tokens}: ${result.left} tokens left after the sweep`);
+    runs.push({ kind: 'memory', ...result });
+    log(
+      `  RSS ${result.loaded.rssMB.toFixed(0)} MB (heap ${result.loaded.heapUsedMB.toFixed(0)} MB), check ${result.checkMicros.toFixed(2)} µs, after sweep RSS ${result.afterSweep.rssMB.toFixed(0)} MB (heap ${result.afterSweep.heapUsedMB.toFixed(0)} MB)`,
+    );
+  }
+}
+
+async function inprocess() {
+  for (const mode of ['fixed', 'ours']) {
+    log(`in-process: msw with ${mode === 'fixed' ? 'a fixed handler' : 'mswHandlers()'}`);
+    const result = await childJson(['bench/inprocess.mjs', mode]);
+    runs.push({ kind: 'inprocess', ...result });
+    if (!result.available) log(`  not available: ${result.reason}`);
+    else for (const r of result.results) log(`  ${r.name}: median ${r.medianMicros.toFixed(0)} µs`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ratios and the table
+
+/** @param {string} id */
+const rps = (id) =>
+  broken.has(id)
+    ? Number.NaN
+    : median(
+        runs
+          .filter((r) => r.kind === 'throughput' && r.target === id)
+          .map((r) => /** @type {number} */ (r.requestsPerSecond)),
+      );
+/** @param {string} id */
+const startMs = (id) =>
+  median(
+    runs.filter((r) => r.kind === 'startup' && r.target === id).map((r) => /** @type {number} */ (r.ms)),
+  );
+
+/**
+ * @typedef {object} Ratio
+ * @property {string} label
+ * @property {number | null} value
+ * @property {string} unit
+ * @property {'<=' | '>=' | null} op
+ * @property {number | null} target
+ * @property {boolean | null} met null: no target, or not measured
+ * @property {string} [note]
+ */
+
+function ratios() {
+  /** @type {Record<string, Ratio>} */
+  const out = {};
+  /**
+   * @param {string} key @param {string} label @param {number | null} value @param {string} unit
+   * @param {'<=' | '>=' | null} op @param {number | null} target @param {string} [note]
+   */
+  const add = (key, label, value, unit, op, target, note) => {
+    const known = value !== null && Number.isFinite(value);
+    /** @type {Ratio} */
+    const ratio = {
+      label,
+      value: known ? value : null,
+      unit,
+      op,
+      target,
+      met: !known || op === null || target === null ? null : op === '<=' ? value <= target : value >= target,
+    };
+    if (note !== undefined) ratio.note = note;
+    else if (!known && op !== null) ratio.note = 'not valid: a run failed';
+    out[key] = ratio;
+  };
+  if (sections.has('startup')) {
+    add('startupOursMs', 'start-up, ours (ms)', startMs('ours'), 'ms', '<=', 300);
+    add(
+      'startupOursOverOauth2Mock',
+      'start-up ours / oauth2-mock-server',
+      startMs('ours') / startMs('oauth2-mock-server'),
+      'x',
+      '<=',
+      0.6,
+    );
+    add(
+      'startupOursOverPrism',
+      'start-up ours / Prism CLI',
+      startMs('ours') / startMs('prism'),
+      'x',
+      null,
+      null,
+    );
+  }
+  if (sections.has('throughput')) {
+    const ceiling = rps('ceiling');
+    const prism = rps('prism');
+    const oauth2Mock = rps('oauth2-mock-server');
+    for (const [id, name] of /** @type {const} */ ([
+      ['gusto-system-opaque', 'opaque issuance (Gusto system)'],
+      ['uphold-hs256', 'HS256 issuance (Uphold)'],
+      ['tink-accounts-checked', 'token-checked call (Tink accounts)'],
+    ])) {
+      add(`${id}/ceiling`, `${name} / ceiling`, rps(id) / ceiling, 'x', '>=', 0.5);
+      add(`${id}/prism`, `${name} / Prism`, rps(id) / prism, 'x', '>=', 3);
+    }
+    add(
+      'tight-rs256/oauth2-mock-server',
+      'RS256 issuance (Tight) / oauth2-mock-server',
+      rps('tight-rs256') / oauth2Mock,
+      'x',
+      '>=',
+      1.5,
+    );
+    add(
+      'tink-es256/ceiling',
+      'ES256 issuance (Tink) / ceiling',
+      rps('tink-es256') / ceiling,
+      'x',
+      null,
+      null,
+    );
+    add(
+      'gusto-refresh-rotation/ceiling',
+      'Gusto refresh rotation / ceiling',
+      rps('gusto-refresh-rotation') / ceiling,
+      'x',
+      null,
+      null,
+    );
+    add(
+      'tight-rs256/ceiling',
+      'RS256 issuance (Tight) / ceiling',
+      rps('tight-rs256') / ceiling,
+      'x',
+      null,
+      null,
+    );
+    add('prism/ceiling', 'Prism / ceiling', prism / ceiling, 'x', null, null);
+    add('oauth2-mock-server/ceiling', 'oauth2-mock-server / ceiling', oauth2Mock / ceiling, 'x', null, null);
+  }
+  if (sections.has('inprocess')) {
+    const fixed = runs.find((r) => r.kind === 'inprocess' && r.mode === 'fixed');
+    const ours = runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours');
+    /** @type {{ name: string, medianMicros: number }[]} */
+    const fixedResults = /** @type {never} */ (fixed?.results ?? []);
+    for (const f of fixedResults) {
+      /** @type {{ name: string, medianMicros: number }[]} */
+      const ourResults = /** @type {never} */ (ours?.results ?? []);
+      const o = ourResults.find((r) => r.name === f.name);
+      add(
+        `inprocess/${f.name}`,
+        `in-process ${f.name}: ours / fixed msw`,
+        o ? o.medianMicros / f.medianMicros : null,
+        'x',
+        '<=',
+        1.3,
+        o ? undefined : `not available: ${String(ours?.reason ?? 'not run')}`,
+      );
+    }
+  }
+  if (sections.has('memory')) {
+    const memoryRuns = runs.filter((r) => r.kind === 'memory');
+    const biggest = /** @type {any} */ (memoryRuns.at(-1));
+    const smallest = /** @type {any} */ (memoryRuns[0]);
+    if (biggest && smallest) {
+      const label = biggest.tokens.toExponential(0).replace('+', '');
+      add(`rssMB@${label}`, `RSS with ${label} live tokens (MB)`, biggest.loaded.rssMB, 'MB', '<=', 600);
+      add(
+        `checkLatency@${label}/@${smallest.tokens.toExponential(0).replace('+', '')}`,
+        `token-check latency at ${label} / at ${smallest.tokens.toExponential(0).replace('+', '')}`,
+        biggest.checkMicros / smallest.checkMicros,
+        'x',
+        '<=',
+        1.2,
+      );
+      const grown = biggest.loaded.heapUsedMB - biggest.before.heapUsedMB;
+      add(
+        `sweepHeapLeft@${label}`,
+        `heap growth left after sweeping ${label} expired tokens`,
+        grown > 0 ? (biggest.afterSweep.heapUsedMB - biggest.before.heapUsedMB) / grown : 0,
+        'x',
+        '<=',
+        0.1,
+      );
+    }
+  }
+  return out;
+}
+
+/** @param {(string | number)[][]} rows */
+function table(rows) {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => String(row[i] ?? '').length))) ?? [];
+  const line = (/** @type {(string | number)[]} */ row) =>
+    `| ${row.map((cell, i) => (typeof cell === 'number' ? String(cell).padStart(widths[i] ?? 0) : String(cell).padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const [head, ...body] = rows;
+  return [line(head ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join(
+    '\n',
+  );
+}
+
+/** @param {number} value @param {number} [digits] */
+const fmt = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+/** @param {ReturnType<typeof machine>} host @param {Record<string, Ratio>} computed */
+function report(host, computed) {
+  const parts = [];
+  parts.push(
+    `Machine: ${host.cpus} x ${host.cpuModel}, ${host.totalMemoryMB} MB, ${host.os}, Node ${host.node}, load average at start ${host.loadAverageAtStart.join(' ')}; ` +
+      `autocannon ${settings.connections} connections, ${settings.seconds} s after ${settings.warmupSeconds} s warm-up, ` +
+      `${settings.repeats} repeats, medians; load generator on the same machine.`,
+  );
+  if (sections.has('throughput')) {
+    const rows = [['server / request', 'req/s (median)', 'p50 ms', 'p99 ms', 'per repeat']];
+    for (const target of targets) {
+      const mine = runs.filter((r) => r.kind === 'throughput' && r.target === target.id);
+      /** @param {'p50' | 'p99'} key */
+      const lat = (key) => median(mine.map((r) => /** @type {any} */ (r.latencyMs)[key]));
+      rows.push([
+        target.label,
+        broken.has(target.id) ? 'FAILED' : fmt(rps(target.id)),
+        fmt(lat('p50')),
+        fmt(lat('p99')),
+        mine.map((r) => fmt(/** @type {number} */ (r.requestsPerSecond))).join(' / '),
+      ]);
+    }
+    parts.push(table(rows));
+  }
+  if (sections.has('startup')) {
+    const rows = [['start-up: spawn -> first 200 on a token POST', 'median ms', 'each']];
+    for (const server of startups) {
+      const mine = runs.filter((r) => r.kind === 'startup' && r.target === server.id);
+      rows.push([
+        server.label,
+        fmt(startMs(server.id)),
+        mine.map((r) => fmt(/** @type {number} */ (r.ms))).join(' / '),
+      ]);
+    }
+    parts.push(table(rows));
+  }
+  if (sections.has('memory')) {
+    const rows = [
+      [
+        'live tokens',
+        'RSS MB',
+        'heap MB',
+        'check µs (median)',
+        'swept',
+        'sweep ms',
+        'RSS after sweep',
+        'heap after sweep',
+      ],
+    ];
+    for (const r of /** @type {any[]} */ (runs.filter((r) => r.kind === 'memory'))) {
+      rows.push([
+        r.tokens,
+        fmt(r.loaded.rssMB),
+        fmt(r.loaded.heapUsedMB),
+        fmt(r.checkMicros, 2),
+        r.swept,
+        fmt(r.sweepMs),
+        fmt(r.afterSweep.rssMB),
+        fmt(r.afterSweep.heapUsedMB),
+      ]);
+    }
+    parts.push(table(rows));
+  }
+  if (sections.has('inprocess')) {
+    const rows = [['in-process (msw round trip)', 'fixed handler µs', 'ours µs']];
+    const fixed = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'fixed'));
+    const ours = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours'));
+    for (const f of fixed?.results ?? []) {
+      const o = ours?.results?.find((/** @type {any} */ r) => r.name === f.name);
+      rows.push([
+        f.name,
+        fmt(f.medianMicros),
+        o ? fmt(o.medianMicros) : `not available (${ours?.reason ?? 'not run'})`,
+      ]);
+    }
+    parts.push(table(rows));
+  }
+  const rows = [['ratio', 'value', 'budget', 'met']];
+  for (const ratio of Object.values(computed)) {
+    rows.push([
+      ratio.label,
+      ratio.value === null
+        ? 'n/a'
+        : `${fmt(ratio.value, ratio.unit === 'x' ? 2 : 0)}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}`,
+      ratio.op === null
+        ? '(info)'
+        : `${ratio.op} ${ratio.target}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}`,
+      ratio.met === null ? (ratio.op === null ? '' : (ratio.note ?? 'n/a')) : ratio.met ? 'met' : 'UNMET',
+    ]);
+  }
+  parts.push(table(rows));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function machine() {
+  const list = cpus();
+  return {
+    cpus: list.length,
+    cpuModel: list[0]?.model.trim() ?? 'unknown',
+    totalMemoryMB: Math.round(totalmem() / 2 ** 20),
+    node: process.version,
+    os: `${type()} ${release()} ${arch()}`,
+    /** Other work on the machine skews every figure: the 1/5/15-minute load averages when the bench began. */
+    loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const host = machine();
+const began = performance.now();
+log(`auth-sandbox bench: ${JSON.stringify(settings)} sections: ${[...sections].join(',')}`);
+if ((host.loadAverageAtStart[0] ?? 0) > host.cpus / 2) {
+  log(
+    `warning: load average ${host.loadAverageAtStart.join(' ')} on ${host.cpus} CPUs: other work will skew the figures`,
+  );
+}
+if (sections.has('startup')) await startup();
+if (sections.has('throughput')) await throughput();
+if (sections.has('memory')) await memory();
+if (sections.has('inprocess')) await inprocess();
+const computed = ratios();
+const results = {
+  machine: host,
+  settings,
+  date: new Date().toISOString().slice(0, 10),
+  durationSeconds: Math.round((performance.now() - began) / 1000),
+  runs,
+  ratios: computed,
+  failures,
+};
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(report(host, computed));
+if (failures.length > 0) {
+  process.stderr.write(
+    `\nThe benchmark is not valid: ${failures.length} problem(s):\n${failures.map((f) => `  - ${f}`).join('\n')}\n`,
+  );
+  process.exitCode = 1;
+} else {
+  log(`wrote ${resolve(outFile).slice(root.length + 1)} in ${results.durationSeconds} s`);
+}
