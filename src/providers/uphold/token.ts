@@ -23,6 +23,7 @@ export async function issueToken(ctx: RouteContext): Promise<SandboxResponse> {
   if (request.grantType !== 'client_credentials') throw upholdErrors.unsupportedGrantType();
   const scopes = request.scope === undefined ? client.scopes : parseScopes(request.scope);
   if (uncovered(client.scopes, scopes).length > 0) throw upholdErrors.invalidScope();
+  // Seeding always sets the organization; a record without one (restored from elsewhere) still gets a token.
   const organizationId = organizationOf(client) ?? ctx.sandbox.random.uuid();
   return json(200, await clientToken(ctx, client, scopes, organizationId), {
     'x-uphold-organization-id': organizationId,
