@@ -25,9 +25,9 @@ const gustoLegacyRefresh = 'gusto-legacy-refresh-token-acme-and-globex-000';
 /** @typedef {{ port: number, child: import('./lib.mjs').Child }} Running */
 
 /**
- * `auth-sandbox start --port 0`, settled for a throughput run: the server loads Prism in the background
- * after it starts listening (1-2 s of CPU that would land inside the first runs), so wait for an answer
- * that Prism gives (a Tink operation without a stateful handler; any status) before measuring.
+ * `auth-sandbox start --port 0`; resolves once it prints its URL and answers its health check. Prism is
+ * not loaded: the CLI imports it on the first request no stateful route handles (or at start with
+ * --validate), and none of the measured requests is one.
  * @param {string[]} [nodeOptions] e.g. --cpu-prof
  * @returns {Promise<Running>}
  */
@@ -35,7 +35,7 @@ export async function startOurs(nodeOptions = []) {
   const child = startChild(node, [...nodeOptions, 'dist/cli.js', 'start', '--port', '0']);
   const match = await child.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
   const port = Number(match[1]);
-  await send(port, { method: 'GET', path: '/tink/api/v1/providers/GB' });
+  await untilOk(() => port, { method: 'GET', path: '/__sandbox/health' });
   return { port, child };
 }
 
