@@ -72,7 +72,10 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
     if (action !== 'block' && action !== 'unblock')
       throw notFound(`No action ${action}: use block or unblock.`);
     if (!provider || !isProviderId(provider)) throw notFound(`Unknown provider ${provider}.`);
-    const user = await engine.store.find('user', scopedKey(provider, id ?? ''));
+    // Ids are matched as given, then lower-cased (Uphold stores UUIDs in lower case).
+    const user =
+      (await engine.store.find('user', scopedKey(provider, id ?? ''))) ??
+      (await engine.store.find('user', scopedKey(provider, (id ?? '').toLowerCase())));
     if (!user) throw notFound(`No ${provider} user ${id}.`);
     const status = action === 'block' ? 'blocked' : 'active';
     await engine.store.upsert('user', { ...user, status });
