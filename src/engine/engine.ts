@@ -66,6 +66,7 @@ export class SandboxEngine {
   private readonly mounted = new Map<ProviderId, Mounted>();
   private scenarioInUse: Scenario;
   private readonly clockInjected: boolean;
+  private readonly changeListeners = new Set<() => void>();
 
   private constructor(private readonly options: EngineOptions) {
     this.scenarioInUse = options.scenario;
@@ -76,6 +77,7 @@ export class SandboxEngine {
     this.keys = new KeyRing(this.random);
     this.grants = new Grants(this.store, this.clock, this.random);
     this.journal = new Journal(options.journalSize);
+    this.clock.onChange(() => this.notifyChanged());
     for (const dialect of options.dialects) {
       this.mounted.set(dialect.id, { dialect, router: new Router(dialect.routes) });
       this.keys.prepare(dialect.algorithms.map((alg) => [dialect.id, alg] as const));
@@ -109,6 +111,20 @@ export class SandboxEngine {
     }
     store.watchClock?.((state) => clock.restore(state));
     return engine;
+  }
+
+  /**
+   * Called after every provider request, clock change and control call that changes state (the
+   * dashboard's live updates). Returns an unsubscribe.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Tells the change listeners that state may have changed. */
+  notifyChanged(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   get scenario(): Scenario {
@@ -202,6 +218,7 @@ export class SandboxEngine {
       grantId: touched.grantId,
       token: touched.token,
     });
+    this.notifyChanged();
     return response;
   }
 

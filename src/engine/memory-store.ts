@@ -12,6 +12,7 @@ const kinds: readonly RecordKind[] = [
   'accessToken',
   'refreshToken',
   'code',
+  'resource',
 ];
 
 function emptyTables(): Tables {
@@ -23,6 +24,7 @@ function emptyTables(): Tables {
     accessToken: new Map(),
     refreshToken: new Map(),
     code: new Map(),
+    resource: new Map(),
   };
 }
 
@@ -147,6 +149,7 @@ export class MemoryStore implements Store {
         accessToken: [...this.tables.accessToken.values()],
         refreshToken: [...this.tables.refreshToken.values()],
         code: [...this.tables.code.values()],
+        resource: [...this.tables.resource.values()],
       },
     };
   }

@@ -119,6 +119,22 @@ export interface AuthorizationCode {
   delegated?: boolean;
 }
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Provider resource data (Tight bank transactions, Uphold accounts, ...): kept in the store so that it
+ * resets, persists and is shared between replicas with the OAuth state. Each dialect decodes `data`.
+ */
+export interface ResourceRecord {
+  provider: ProviderId;
+  /** The resource type within the provider: `bank-transaction`, `account`. */
+  type: string;
+  id: string;
+  ownerId?: string;
+  createdAt: number;
+  data: { [key: string]: JsonValue };
+}
+
 export interface RecordKinds {
   client: ClientRecord;
   user: UserRecord;
@@ -127,6 +143,7 @@ export interface RecordKinds {
   accessToken: AccessToken;
   refreshToken: RefreshToken;
   code: AuthorizationCode;
+  resource: ResourceRecord;
 }
 
 export type RecordKind = keyof RecordKinds;
@@ -142,6 +159,7 @@ const keyFunctions: KeyFunctions = {
   accessToken: (r) => r.value,
   refreshToken: (r) => r.value,
   code: (r) => r.value,
+  resource: (r) => `${r.provider}:${r.type}:${r.id}`,
 };
 
 const grantFunctions: GrantFunctions = {
@@ -152,6 +170,7 @@ const grantFunctions: GrantFunctions = {
   accessToken: (r) => r.grantId,
   refreshToken: (r) => r.grantId,
   code: (r) => r.grantId,
+  resource: () => undefined,
 };
 
 /** The key a record is stored under, unique within its kind. */

@@ -37,13 +37,20 @@ export function redactSecret(value: string): string {
   return `${value.slice(0, keep)}…[redacted #${fingerprint}]`;
 }
 
+/**
+ * How deep the journal shows a body. A client may post JSON nested thousands of levels deep (JSON.parse
+ * takes it); walking it recursively would overflow the stack and turn `GET /__sandbox/requests` into a 500.
+ */
+const maxShownDepth = 64;
+
 /** Deep copy of a JSON-like value with every secret-named field redacted. */
-export function redactValue(value: unknown, key = ''): unknown {
+export function redactValue(value: unknown, key = '', depth = 0): unknown {
   if (typeof value === 'string') return isSecretName(key) ? redactSecret(value) : value;
   if (isSecretName(key) && value !== null && value !== undefined) return redactSecret(JSON.stringify(value));
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, key));
+  if (value !== null && typeof value === 'object' && depth >= maxShownDepth) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, key, depth + 1));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k, depth + 1)]));
   }
   return value;
 }

@@ -1,42 +1,48 @@
+import type { ResourceRecord } from '../../engine/records.js';
 import type { Store } from '../../engine/store.js';
 import type { components } from '../../generated/tight.js';
 
 export type LedgerEntry = components['schemas']['Transaction'];
 
-/**
- * Tight's bank transactions. They are resource data, not OAuth state, so they live beside the store
- * rather than in it: one ledger per store (per sandbox), refilled from the scenario on every seed/reset.
- */
-export class Ledger {
-  private entries = new Map<string, LedgerEntry>();
+/** Tight's bank transactions live in the store as resource records, so they reset, persist and replicate. */
+const resourceType = 'bank-transaction';
 
-  reset(entries: LedgerEntry[]): void {
-    this.entries = new Map(entries.map((e) => [e.id, e]));
-  }
-
-  find(id: string): LedgerEntry | undefined {
-    return this.entries.get(id);
-  }
-
-  save(entry: LedgerEntry): void {
-    this.entries.set(entry.id, entry);
-  }
-
-  /** Entries of the given companies, newest date first, then by id (a stable order for cursors). */
-  ofCompanies(companies: ReadonlySet<string>): LedgerEntry[] {
-    return [...this.entries.values()]
-      .filter((e) => companies.has(e.companyId))
-      .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : b.date.localeCompare(a.date)));
-  }
+function toRecord(entry: LedgerEntry, createdAt: number): ResourceRecord {
+  return {
+    provider: 'tight',
+    type: resourceType,
+    id: entry.id,
+    ownerId: entry.companyId,
+    createdAt,
+    data: entry,
+  };
 }
 
-const ledgers = new WeakMap<Store, Ledger>();
+/** The dialect wrote every record it reads back; this guard only keeps a foreign record out. */
+function isLedgerEntry(data: ResourceRecord['data']): data is ResourceRecord['data'] & LedgerEntry {
+  return (
+    typeof data.id === 'string' &&
+    typeof data.companyId === 'string' &&
+    typeof data.date === 'string' &&
+    typeof data.amount === 'number'
+  );
+}
 
-export function ledgerOf(store: Store): Ledger {
-  let ledger = ledgers.get(store);
-  if (!ledger) {
-    ledger = new Ledger();
-    ledgers.set(store, ledger);
-  }
-  return ledger;
+export async function findEntry(store: Store, id: string): Promise<LedgerEntry | undefined> {
+  const record = await store.find('resource', `tight:${resourceType}:${id}`);
+  return record && isLedgerEntry(record.data) ? record.data : undefined;
+}
+
+export async function saveEntry(store: Store, entry: LedgerEntry, at: number): Promise<void> {
+  await store.upsert('resource', toRecord(entry, at));
+}
+
+/** Entries of the given companies, newest date first, then by id (a stable order for cursors). */
+export async function entriesOf(store: Store, companies: ReadonlySet<string>): Promise<LedgerEntry[]> {
+  const records = await store.list('resource', 'tight');
+  return records
+    .filter((r) => r.type === resourceType && r.ownerId !== undefined && companies.has(r.ownerId))
+    .map((r) => r.data)
+    .filter(isLedgerEntry)
+    .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : b.date.localeCompare(a.date)));
 }

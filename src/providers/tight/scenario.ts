@@ -1,7 +1,7 @@
 import type { SeedContext } from '../../engine/dialect.js';
 import type { Infer } from '../../engine/shape.js';
 import { list, number, object, oneOf, optional, string } from '../../engine/shape.js';
-import { type LedgerEntry, ledgerOf } from './ledger.js';
+import { type LedgerEntry, saveEntry } from './ledger.js';
 
 const companyId = string({ pattern: /^[A-Za-z0-9_-]{1,64}$/, hint: 'a company id such as co_acme' });
 const isoDate = string({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date such as 2026-01-02' });
@@ -100,7 +100,7 @@ export async function seedTight(section: TightSection, { store, clock }: SeedCon
     editor: { userId: null },
     lastUpdatedDateTime: new Date(now).toISOString(),
   }));
-  ledgerOf(store).reset(entries);
+  for (const entry of entries) await saveEntry(store, entry, now);
 }
 
 function dayBefore(now: number, days: number): string {

@@ -4,7 +4,7 @@ import { list, number, object, oneOf, optional, string } from '../../engine/shap
 import type { components } from '../../generated/tight.js';
 import { authorizeTight, requireReach, type TightAccess } from './access.js';
 import { tightErrors } from './errors.js';
-import { type LedgerEntry, ledgerOf } from './ledger.js';
+import { entriesOf, findEntry, type LedgerEntry, saveEntry } from './ledger.js';
 import { paginate } from './pagination.js';
 import { readTightJson } from './request.js';
 
@@ -54,29 +54,30 @@ export async function saveTransactions(ctx: RouteContext): Promise<SaveResponse>
   if (body.data.length === 0 || body.data.length > 100) {
     throw tightErrors.invalidValue('data', 'data must hold 1 to 100 transactions.');
   }
-  const ledger = ledgerOf(ctx.sandbox.store);
+  const { store } = ctx.sandbox;
   // Check every item before saving any, so that a failed request changes nothing.
-  const targets = body.data.map((item, index) =>
-    targetCompany(access, ledger.find(item.id ?? ''), item, index),
-  );
+  const existing = await Promise.all(body.data.map((item) => findEntry(store, item.id ?? '')));
+  const targets = body.data.map((item, index) => targetCompany(access, existing[index], item, index));
   const updated = new Date(ctx.sandbox.clock.now()).toISOString();
-  const saved = body.data.map((item, index) => {
-    const entry: LedgerEntry = {
-      id: item.id ?? `btxn_${hexToken(ctx.sandbox.random, 6)}`,
-      companyId: targets[index] ?? '',
-      type: item.type ?? (item.amount < 0 ? 'EXPENSE' : 'INCOME'),
-      date: item.date,
-      amount: item.amount,
-      description: item.description,
-      ...(item.notes === undefined ? {} : { notes: item.notes }),
-      ...(item.bankAccountId === undefined ? {} : { bankAccountId: item.bankAccountId }),
-      status: 'ACTIVE',
-      editor: { userId: access.editor },
-      lastUpdatedDateTime: updated,
-    };
-    ledger.save(entry);
-    return { result: 'SUCCESS' as const, statusCode: 200, data: entry, error: [] };
-  });
+  const saved = await Promise.all(
+    body.data.map(async (item, index) => {
+      const entry: LedgerEntry = {
+        id: item.id ?? `btxn_${hexToken(ctx.sandbox.random, 6)}`,
+        companyId: targets[index] ?? '',
+        type: item.type ?? (item.amount < 0 ? 'EXPENSE' : 'INCOME'),
+        date: item.date,
+        amount: item.amount,
+        description: item.description,
+        ...(item.notes === undefined ? {} : { notes: item.notes }),
+        ...(item.bankAccountId === undefined ? {} : { bankAccountId: item.bankAccountId }),
+        status: 'ACTIVE',
+        editor: { userId: access.editor },
+        lastUpdatedDateTime: updated,
+      };
+      await saveEntry(store, entry, ctx.sandbox.clock.now());
+      return { result: 'SUCCESS' as const, statusCode: 200, data: entry, error: [] };
+    }),
+  );
   return { result: 'SUCCESS', data: saved, error: [] };
 }
 
@@ -123,6 +124,6 @@ export async function queryTransactions(ctx: RouteContext): Promise<QueryRespons
   const wanted = query.filter?.company?.in;
   if (wanted !== undefined) requireReach(access, wanted, 'filter.company.in');
   const companies = wanted === undefined ? access.reach : new Set(wanted);
-  const page = paginate(ledgerOf(ctx.sandbox.store).ofCompanies(companies), query.limit, query.cursor);
+  const page = paginate(await entriesOf(ctx.sandbox.store, companies), query.limit, query.cursor);
   return { result: 'SUCCESS', data: page.data, error: [], cursor: page.cursor };
 }

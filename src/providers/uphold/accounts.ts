@@ -17,7 +17,7 @@ export async function listAccounts(ctx: RouteContext): Promise<SandboxResponse> 
   const user = subjectUser(await authorize(ctx, listRule));
   const filter = ctx.req.query.get('asset');
   const assets = filter === null ? undefined : new Set(filter.split(',').map((asset) => asset.trim()));
-  const accounts = accountsOf(ctx.sandbox.store, user.id).filter(
+  const accounts = (await accountsOf(ctx.sandbox.store, user.id)).filter(
     (a) => assets === undefined || assets.has(a.asset),
   );
   return json(200, { accounts: accounts.map(toAccount) });
@@ -44,7 +44,7 @@ export async function createAccount(ctx: RouteContext): Promise<SandboxResponse>
     createdAt: now,
     updatedAt: now,
   };
-  openAccount(store, account);
+  await openAccount(store, account);
   return json(201, { account: toAccount(account) });
 }
 

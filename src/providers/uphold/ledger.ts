@@ -1,3 +1,4 @@
+import type { ResourceRecord } from '../../engine/records.js';
 import type { Store } from '../../engine/store.js';
 
 /** An Uphold account: the balance of one asset for one user (Core API data model). */
@@ -13,35 +14,32 @@ export interface UpholdAccount {
   updatedAt: number;
 }
 
-/**
- * Accounts have no record kind in the engine's store, so they live here, one book per store: the
- * engine resets a store and then seeds every dialect, and `seedUpholdAccounts` starts a fresh book
- * at that moment, so reset and scenario reloads behave like the store's own records. (Not in store
- * snapshots: see the engine change asked for in the Uphold report.)
- */
-const books = new WeakMap<Store, Map<string, UpholdAccount>>();
+/** Accounts live in the store as resource records, so they reset, persist and replicate with the rest. */
+const resourceType = 'account';
 
-function book(store: Store): Map<string, UpholdAccount> {
-  let accounts = books.get(store);
-  if (!accounts) {
-    accounts = new Map();
-    books.set(store, accounts);
-  }
-  return accounts;
+/** The dialect wrote every record it reads back; this guard only keeps a foreign record out. */
+function isAccount(data: ResourceRecord['data']): data is ResourceRecord['data'] & UpholdAccount {
+  return typeof data.id === 'string' && typeof data.ownerId === 'string' && typeof data.asset === 'string';
 }
 
-export function resetLedger(store: Store): void {
-  books.set(store, new Map());
-}
-
-export function openAccount(store: Store, account: UpholdAccount): void {
-  book(store).set(account.id, account);
+export async function openAccount(store: Store, account: UpholdAccount): Promise<void> {
+  await store.upsert('resource', {
+    provider: 'uphold',
+    type: resourceType,
+    id: account.id,
+    ownerId: account.ownerId,
+    createdAt: account.createdAt,
+    data: { ...account },
+  });
 }
 
 /** A user's accounts, oldest first. */
-export function accountsOf(store: Store, ownerId: string): UpholdAccount[] {
-  return [...book(store).values()]
-    .filter((account) => account.ownerId === ownerId)
+export async function accountsOf(store: Store, ownerId: string): Promise<UpholdAccount[]> {
+  const records = await store.list('resource', 'uphold');
+  return records
+    .filter((r) => r.type === resourceType && r.ownerId === ownerId)
+    .map((r) => r.data)
+    .filter(isAccount)
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 

@@ -2,7 +2,7 @@ import type { SeedContext } from '../../engine/dialect.js';
 import type { UserRecord } from '../../engine/records.js';
 import { type Infer, list, object, oneOf, optional, type Shape, string } from '../../engine/shape.js';
 import type { UpholdClient } from './clients.js';
-import { openAccount, resetLedger } from './ledger.js';
+import { openAccount } from './ledger.js';
 
 const uuid = string({
   pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
@@ -94,7 +94,6 @@ export async function seedUphold(
     };
     await store.upsert('client', record);
   }
-  resetLedger(store);
   for (const user of section.users ?? []) {
     const id = user.id.toLowerCase();
     const record: UserRecord = {
@@ -110,7 +109,7 @@ export async function seedUphold(
     };
     await store.upsert('user', record);
     for (const account of user.accounts ?? []) {
-      openAccount(store, {
+      await openAccount(store, {
         id: (account.id ?? random.uuid()).toLowerCase(),
         ownerId: id,
         asset: account.asset,
