@@ -4,6 +4,7 @@ import type { SandboxEngine } from '../engine/engine.js';
 import { isProviderId } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
 import { createControlPlane } from './control-plane.js';
+import { endEventStreams } from './dashboard-routes.js';
 import { serveProviderRequest } from './provider-request.js';
 
 export interface ListenOptions {
@@ -53,7 +54,10 @@ export async function listen(tenants: Tenants, options: ListenOptions = {}): Pro
     host,
     engine: tenants.main,
     tenants,
-    close: () => closeServer(server),
+    close: () => {
+      endEventStreams(controlPlane);
+      return closeServer(server);
+    },
   };
 }
 
