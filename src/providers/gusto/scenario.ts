@@ -12,6 +12,7 @@ import {
   type Shape,
   string,
 } from '../../engine/shape.js';
+import { clientEntryFields, clientRecord } from '../../scenario/client-entry.js';
 import { defaultMinimumVersion, isApiVersion } from './api-version.js';
 import { companyTokenScopes, defaultClientScopes } from './scopes.js';
 
@@ -26,14 +27,11 @@ const sectionFields = object({
   clients: optional(
     list(
       object({
-        clientId: string({ min: 1 }),
-        clientSecret: string({ min: 1 }),
-        name: optional(string()),
+        ...clientEntryFields,
         minimumApiVersion: optional(apiVersion),
         scopes: optional(
           list(string({ pattern: /^[a-z_]+(:[a-z_]+)?$/, hint: 'a Gusto scope such as companies:read' })),
         ),
-        redirectUris: optional(list(string({ pattern: /^https?:\/\/\S+$/, hint: 'an http(s) URL' }))),
       }),
     ),
   ),
@@ -121,15 +119,12 @@ function fullName(p: { firstName?: string; lastName?: string }, fallback: string
 export async function seedGusto(section: GustoSection, { store, clock }: SeedContext): Promise<void> {
   const now = clock.now();
   for (const client of section.clients ?? []) {
-    await store.upsert('client', {
-      provider: 'gusto',
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scopes: client.scopes ?? defaultClientScopes,
-      redirectUris: client.redirectUris ?? [],
-      minimumApiVersion: client.minimumApiVersion ?? defaultMinimumVersion,
-      ...(client.name === undefined ? {} : { name: client.name }),
-    });
+    await store.upsert(
+      'client',
+      clientRecord('gusto', client, client.scopes ?? defaultClientScopes, {
+        minimumApiVersion: client.minimumApiVersion ?? defaultMinimumVersion,
+      }),
+    );
   }
   for (const company of section.companies ?? []) {
     await store.upsert('company', {

@@ -1,6 +1,7 @@
 import type { SeedContext } from '../../engine/dialect.js';
 import type { Infer } from '../../engine/shape.js';
 import { list, object, optional, string } from '../../engine/shape.js';
+import { clientEntryFields, clientRecord } from '../../scenario/client-entry.js';
 
 /** Hurdlr's token format (providers.md §2.2): 64 hex, a dot, 32 hex. */
 export const hurdlrTokenPattern = /^[0-9a-f]{64}\.[0-9a-f]{32}$/;
@@ -9,10 +10,7 @@ export const hurdlrSection = object({
   clients: optional(
     list(
       object({
-        clientId: string({ min: 1 }),
-        clientSecret: string({ min: 1 }),
-        name: optional(string()),
-        redirectUris: optional(list(string({ pattern: /^https?:\/\/\S+$/, hint: 'an http(s) URL' }))),
+        ...clientEntryFields,
       }),
     ),
   ),
@@ -43,14 +41,7 @@ export async function seedHurdlr(section: HurdlrSection, { store, clock }: SeedC
   const now = clock.now();
   const clients = section.clients ?? [];
   for (const client of clients) {
-    await store.upsert('client', {
-      provider: 'hurdlr',
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scopes: ['token'],
-      redirectUris: client.redirectUris ?? [],
-      ...(client.name === undefined ? {} : { name: client.name }),
-    });
+    await store.upsert('client', clientRecord('hurdlr', client, ['token']));
   }
   for (const user of section.users ?? []) {
     await store.upsert('user', {

@@ -1,6 +1,7 @@
 import type { SeedContext } from '../../engine/dialect.js';
 import type { Infer } from '../../engine/shape.js';
 import { list, number, object, oneOf, optional, string } from '../../engine/shape.js';
+import { clientEntryFields, clientRecord } from '../../scenario/client-entry.js';
 import { type LedgerEntry, saveEntry } from './ledger.js';
 
 const companyId = string({ pattern: /^[A-Za-z0-9_-]{1,64}$/, hint: 'a company id such as co_acme' });
@@ -10,10 +11,7 @@ export const tightSection = object({
   clients: optional(
     list(
       object({
-        clientId: string({ min: 1 }),
-        clientSecret: string({ min: 1 }),
-        name: optional(string()),
-        redirectUris: optional(list(string({ pattern: /^https?:\/\/\S+$/, hint: 'an http(s) URL' }))),
+        ...clientEntryFields,
       }),
     ),
   ),
@@ -54,14 +52,7 @@ const samples = [
 export async function seedTight(section: TightSection, { store, clock }: SeedContext): Promise<void> {
   const now = clock.now();
   for (const client of section.clients ?? []) {
-    await store.upsert('client', {
-      provider: 'tight',
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scopes: ['read', 'write'],
-      redirectUris: client.redirectUris ?? [],
-      ...(client.name === undefined ? {} : { name: client.name }),
-    });
+    await store.upsert('client', clientRecord('tight', client, ['read', 'write']));
   }
   const companies = section.companies ?? [];
   for (const company of companies) {

@@ -1,6 +1,7 @@
 import type { SeedContext } from '../../engine/dialect.js';
 import type { Infer } from '../../engine/shape.js';
 import { list, object, optional, string } from '../../engine/shape.js';
+import { clientEntryFields, clientRecord } from '../../scenario/client-entry.js';
 
 const scopeName = string({ pattern: /^[a-z][a-z.-]*:[a-z-]+$/, hint: 'a Tink scope such as accounts:read' });
 
@@ -8,11 +9,8 @@ export const tinkSection = object({
   clients: optional(
     list(
       object({
-        clientId: string({ min: 1 }),
-        clientSecret: string({ min: 1 }),
-        name: optional(string()),
+        ...clientEntryFields,
         scopes: optional(list(scopeName)),
-        redirectUris: optional(list(string({ pattern: /^https?:\/\/\S+$/, hint: 'an http(s) URL' }))),
       }),
     ),
   ),
@@ -33,14 +31,7 @@ export type TinkSection = Infer<typeof tinkSection>;
 
 export async function seedTink(section: TinkSection, { store, clock }: SeedContext): Promise<void> {
   for (const client of section.clients ?? []) {
-    await store.upsert('client', {
-      provider: 'tink',
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      scopes: client.scopes ?? [],
-      redirectUris: client.redirectUris ?? [],
-      ...(client.name === undefined ? {} : { name: client.name }),
-    });
+    await store.upsert('client', clientRecord('tink', client, client.scopes ?? []));
   }
   for (const user of section.users ?? []) {
     await store.upsert('user', {
