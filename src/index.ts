@@ -1,16 +1,32 @@
-/** auth-sandbox's public API: the server form, the engine and the scenario loader. */
+/** auth-sandbox's public API: the server form, the in-process form, the typed control client, the engine. */
 import { createTenants, type SandboxOptions } from './sandbox.js';
 import { listen, type RunningServer } from './server/server.js';
 
+export {
+  type CreatedTenant,
+  createSandboxClient,
+  type RequestFilter,
+  type SandboxApi,
+  type SandboxClient,
+  type SandboxClientOptions,
+  SandboxControlError,
+} from './client.js';
 export type { Clock } from './engine/clock.js';
 export { createClock, fixedClock } from './engine/clock.js';
 export { SandboxEngine } from './engine/engine.js';
+export type { Fault, FaultSpec, NamedFault } from './engine/faults.js';
 export type { ProviderId, SandboxRequest, SandboxResponse } from './engine/http.js';
-export type { JournalEntry } from './engine/journal.js';
+export type { JournalEntry, JournalFilter } from './engine/journal.js';
+export {
+  createSandbox,
+  type InProcessJournalFilter,
+  type InProcessSandbox,
+  type SandboxClockControl,
+} from './in-process/sandbox.js';
 export { createEngine, createTenants, packageRoot, type SandboxOptions } from './sandbox.js';
 export { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
 export type { RunningServer } from './server/server.js';
-export { Tenants } from './tenants.js';
+export { type TenantCredentials, type TenantInfo, Tenants } from './tenants.js';
 
 export interface StartServerOptions extends SandboxOptions {
   /** Default 4010; 0 picks a free port. */
