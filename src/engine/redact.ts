@@ -46,13 +46,21 @@ const maxShownDepth = 64;
 /** Deep copy of a JSON-like value with every secret-named field redacted. */
 export function redactValue(value: unknown, key = '', depth = 0): unknown {
   if (typeof value === 'string') return isSecretName(key) ? redactSecret(value) : value;
-  if (isSecretName(key) && value !== null && value !== undefined) return redactSecret(JSON.stringify(value));
+  if (isSecretName(key) && value !== null && value !== undefined) return redactSecret(printable(value));
   if (value !== null && typeof value === 'object' && depth >= maxShownDepth) return '[nested too deep]';
   if (Array.isArray(value)) return value.map((item) => redactValue(item, key, depth + 1));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k, depth + 1)]));
   }
   return value;
+}
+
+function printable(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return '[nested too deep]'; // JSON.stringify overflows the stack on deep nesting
+  }
 }
 
 /** A raw request body as the journal shows it: parsed when JSON or form, secrets redacted. */

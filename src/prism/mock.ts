@@ -40,7 +40,15 @@ export async function answerFromExamples(
   const method = prismMethod(req.method);
   if (!method || !req.path.startsWith('/')) return undefined;
   const prism = runtime.http.createInstance(mockConfig(), { logger: runtime.logger });
-  const result = await prism.request(toPrismRequest(req, method), operations, mockConfig())();
+  let result: Awaited<ReturnType<ReturnType<typeof prism.request>>>;
+  try {
+    result = await prism.request(toPrismRequest(req, method), operations, mockConfig())();
+  } catch (error) {
+    // Prism throws, rather than answering, on a request it cannot decode: a broken percent-escape in the
+    // path, query or form (URIError) or an unparsable Content-Type. Both are client mistakes, not 500s.
+    if (isUndecodableRequest(error)) return undecodableRequest(error);
+    throw error;
+  }
   if (result._tag === 'Right') return fromPrismResponse(result.right.output);
   const error = result.left;
   if (isRoutingFailure(error)) return undefined;
@@ -50,4 +58,22 @@ export async function answerFromExamples(
   throw new Error(`Prism could not mock ${req.method} ${req.path} from ${document}: ${error.message}`, {
     cause: error,
   });
+}
+
+function isUndecodableRequest(error: unknown): error is Error {
+  return error instanceof URIError || (error instanceof Error && /MIME type/i.test(error.message));
+}
+
+/** A 400 in the same problem+json form as Prism's own request-validation answers. */
+function undecodableRequest(error: Error): SandboxResponse {
+  return {
+    status: 400,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    body: {
+      type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
+      title: 'The request cannot be decoded',
+      status: 400,
+      detail: `${error.message}: check the percent-encoding of the path, query and body, and the Content-Type.`,
+    },
+  };
 }
