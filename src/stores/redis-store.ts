@@ -85,7 +85,10 @@ export class RedisStore implements Store {
    * The store `--store URL` names: `redis://HOST:PORT[/DB]` or `rediss://...`, with `?prefix=NAME` to run
    * several sandboxes on one Redis.
    */
-  static openUrl(url: string, options: Omit<RedisStoreOptions, 'url' | 'prefix'> = {}): Promise<RedisStore> {
+  static async openUrl(
+    url: string,
+    options: Omit<RedisStoreOptions, 'url' | 'prefix'> = {},
+  ): Promise<RedisStore> {
     let parsed: URL;
     try {
       parsed = new URL(url);

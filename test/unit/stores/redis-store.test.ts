@@ -151,6 +151,20 @@ describe('RedisStore start-up', () => {
     ).rejects.toThrow(/Cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+ .*Is redis-server running there\?/);
   });
 
+  it('opens the store --store names, with the prefix from ?prefix=', async () => {
+    const prefix = uniquePrefix('url');
+    const store = await RedisStore.openUrl(`${redis.url}?prefix=${prefix}`);
+    open.push(store);
+    expect(store.keys.prefix).toBe(prefix);
+    await store.upsert('grant', grant('g1'));
+    expect(await redisStore({ prefix }).find('grant', 'g1')).toEqual(grant('g1'));
+  });
+
+  it('refuses a --store that is not a Redis URL', async () => {
+    await expect(RedisStore.openUrl('http://127.0.0.1:6379')).rejects.toThrow('expected redis://HOST:PORT');
+    await expect(RedisStore.openUrl('127.0.0.1:6379')).rejects.toThrow('expected redis://HOST:PORT');
+  });
+
   it('refuses a prefix with glob characters, which reset could not scan for exactly', () => {
     expect(() => new RedisStore({ url: redis.url, prefix: 'a*b' })).toThrow('glob characters');
   });
