@@ -52,13 +52,14 @@ export class RedisStore implements Store {
   private readonly subscriber: Redis;
   private readonly clock: RedisClock;
   private readonly seedWaitMs: number;
+  /** The URL for messages, password masked. */
   private readonly url: string;
 
   constructor(options: RedisStoreOptions = {}) {
-    this.url = options.url ?? 'redis://127.0.0.1:6379';
+    this.url = withoutPassword(options.url ?? 'redis://127.0.0.1:6379');
     this.keys = new RedisKeys(options.prefix ?? 'auth-sandbox');
     this.seedWaitMs = options.seedWaitMs ?? 10_000;
-    this.redis = new Redis(this.url, { lazyConnect: true, ...options.redis });
+    this.redis = new Redis(options.url ?? 'redis://127.0.0.1:6379', { lazyConnect: true, ...options.redis });
     this.subscriber = this.redis.duplicate();
     const { logger } = options;
     for (const connection of [this.redis, this.subscriber]) {
@@ -93,10 +94,10 @@ export class RedisStore implements Store {
     try {
       parsed = new URL(url);
     } catch {
-      throw new Error(`--store ${url}: not a URL; expected redis://HOST:PORT`);
+      throw new Error('--store: not a URL; expected redis://HOST:PORT');
     }
     if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-      throw new Error(`--store ${url}: only Redis is supported; expected redis://HOST:PORT`);
+      throw new Error(`--store ${withoutPassword(url)}: only Redis is supported; expected redis://HOST:PORT`);
     }
     const prefix = parsed.searchParams.get('prefix') ?? undefined;
     parsed.searchParams.delete('prefix');
@@ -277,4 +278,16 @@ function sweptExpiry(kind: RecordKind, record: RecordKinds[RecordKind]): number 
 function instant(at: number): string {
   if (!Number.isFinite(at)) throw new RangeError(`not a time: ${at}`);
   return JSON.stringify(at);
+}
+
+/** A URL fit for an error message: a password in it (redis://:secret@host) is masked. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }

@@ -165,6 +165,12 @@ describe('RedisStore start-up', () => {
     await expect(RedisStore.openUrl('127.0.0.1:6379')).rejects.toThrow('expected redis://HOST:PORT');
   });
 
+  it('masks a password in the URL when it cannot connect', async () => {
+    const failure = RedisStore.open({ url: 'redis://:hunter2@127.0.0.1:1', prefix: uniquePrefix() });
+    await expect(failure).rejects.toThrow('redis://:***@127.0.0.1:1');
+    await expect(failure).rejects.not.toThrow('hunter2');
+  });
+
   it('refuses a prefix with glob characters, which reset could not scan for exactly', () => {
     expect(() => new RedisStore({ url: redis.url, prefix: 'a*b' })).toThrow('glob characters');
   });
