@@ -108,7 +108,7 @@ export function fixedClock(iso: string): Clock {
   return createClock({ start: Date.parse(iso), frozen: true });
 }
 
-/** The wall clock as an ISO string, for logs that must say when something really happened. */
-export function wallTimeIso(): string {
-  return new Date(systemWallTime()).toISOString();
+/** The wall clock in ms, for records that must say when something really happened (the journal). */
+export function wallTimeMs(): number {
+  return systemWallTime();
 }

@@ -71,11 +71,15 @@ function bindingProblem(
  * bearer check. Dialects decide formats, lifetimes and error bodies; they never re-implement these.
  */
 export class Grants {
+  private readonly unguessable: string;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly random: Random,
-  ) {}
+  ) {
+    this.unguessable = `\u0000${random.bytes(32).toString('base64url')}`;
+  }
 
   /** The client, if the secret matches (compared in constant time, even for unknown clients). */
   async authenticateClient(
@@ -84,7 +88,8 @@ export class Grants {
     secret: string,
   ): Promise<ClientRecord | undefined> {
     const client = await this.store.find('client', scopedKey(provider, clientId));
-    const matches = secretsEqual(secret, client?.clientSecret ?? `\u0000${this.random.uuid()}`);
+    // Unknown clients still pay one comparison, against a secret nobody can know.
+    const matches = secretsEqual(secret, client?.clientSecret ?? this.unguessable);
     return client && matches ? client : undefined;
   }
 

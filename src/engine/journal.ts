@@ -1,11 +1,11 @@
-import { wallTimeIso } from './clock.js';
+import { wallTimeMs } from './clock.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
 import { redactHeaders, redactQuery, redactRawBody, redactSecret, redactValue } from './redact.js';
 
 /** What the journal keeps of one provider request; secrets are redacted only when read. */
 interface RawEntry {
   seq: number;
-  wallTime: string;
+  wallTime: number;
   sandboxTime: number;
   latencyMs: number;
   request: SandboxRequest;
@@ -47,7 +47,7 @@ export class Journal {
   constructor(private readonly capacity = 1000) {}
 
   record(entry: Omit<RawEntry, 'seq' | 'wallTime'>): void {
-    const full: RawEntry = { ...entry, seq: ++this.seq, wallTime: wallTimeIso() };
+    const full: RawEntry = { ...entry, seq: ++this.seq, wallTime: wallTimeMs() };
     if (this.entries.length < this.capacity) this.entries.push(full);
     else {
       this.entries[this.next] = full;
@@ -84,7 +84,7 @@ function present(e: RawEntry): JournalEntry {
   const entry: JournalEntry = {
     seq: e.seq,
     time: new Date(e.sandboxTime).toISOString(),
-    wallTime: e.wallTime,
+    wallTime: new Date(e.wallTime).toISOString(),
     provider: request.provider,
     method: request.method,
     path: request.path,

@@ -1,10 +1,25 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
+const expectedDigests = new Map<string, Buffer>();
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** The stored secrets' digests are kept (bounded), so each check hashes only what was sent. */
+function expectedDigest(expected: string): Buffer {
+  let known = expectedDigests.get(expected);
+  if (!known) {
+    if (expectedDigests.size >= 10_000) expectedDigests.clear();
+    known = digest(expected);
+    expectedDigests.set(expected, known);
+  }
+  return known;
+}
+
 /** Constant-time comparison of two secrets (hashing first hides the length too). */
 export function secretsEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(digest(given), expectedDigest(expected));
 }
 
 /** RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) == code_challenge, compared in constant time. */

@@ -85,7 +85,20 @@ function money(cents: number, currencyCode = 'GBP'): Account['balances']['booked
   return { value: { unscaledValue: String(cents), scale: '2' }, currencyCode };
 }
 
+/** Accounts are a pure function of the user id: computed once per user (bounded), not per request. */
+const accountCache = new Map<string, Account[]>();
+
 function accountsOf(userId: string): Account[] {
+  let accounts = accountCache.get(userId);
+  if (!accounts) {
+    if (accountCache.size >= 1000) accountCache.clear();
+    accounts = buildAccounts(userId);
+    accountCache.set(userId, accounts);
+  }
+  return accounts;
+}
+
+function buildAccounts(userId: string): Account[] {
   const kinds: Account['type'][] = ['CHECKING', 'SAVINGS'];
   return kinds.map((type, i) => {
     const id = createHash('sha256').update(`${userId}:account:${i}`).digest('hex').slice(0, 32);

@@ -75,27 +75,22 @@ async function clientToken(
   organizationId: string,
 ): Promise<TokenResponse> {
   const { grants, keys } = ctx.sandbox;
-  const grant = await grants.createGrant({
+  const scope = formatScopes(scopes);
+  const lifetimeSeconds = ctx.sandbox.lifetime('uphold', 'accessToken', accessTokenLifetime);
+  // Client credentials tokens stand alone (no grant record per token): Uphold has no refresh or revoke
+  // endpoint that would act on a grant, and a grant per token only grew memory under load.
+  const token = await grants.issueAccessToken({
     provider: 'uphold',
     kind: 'client',
     clientId: client.clientId,
-    companies: [],
-    scopes,
     ...(client.boundUserId === undefined ? {} : { userId: client.boundUserId }),
-  });
-  const scope = formatScopes(scopes);
-  const lifetimeSeconds = ctx.sandbox.lifetime('uphold', 'accessToken', accessTokenLifetime);
-  const token = await grants.issueAccessToken({
-    provider: 'uphold',
-    grant,
-    clientId: client.clientId,
     scopes,
     lifetimeSeconds,
     // The docs' payload is {aud, org, scope, iat, exp}; jti keeps two tokens of one second distinct.
     mint: ({ iat, exp, jti }) =>
       keys.sign('uphold', 'HS256', { aud: client.clientId, org: organizationId, scope, iat, exp, jti }),
   });
-  ctx.touch({ grantId: grant.id, token: token.value });
+  ctx.touch({ token: token.value });
   return {
     access_token: token.value,
     token_type: 'Bearer',
