@@ -31,6 +31,17 @@ export class Tenants {
     private readonly random: Random,
   ) {}
 
+  /** Sweeps every engine's long-expired tokens every `intervalMs` (an unref'd timer); returns a stop. */
+  sweepEvery(intervalMs: number, retentionSeconds?: number): () => void {
+    const timer = setInterval(() => {
+      for (const engine of [this.main, ...this.engines.values()]) {
+        engine.sweepExpired(retentionSeconds).catch(() => undefined);
+      }
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   get size(): number {
     return this.engines.size;
   }

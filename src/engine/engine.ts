@@ -139,6 +139,15 @@ export class SandboxEngine {
     return this.mounted.get(id)?.dialect;
   }
 
+  /**
+   * Forgets access tokens and codes that expired more than `retentionSeconds` ago (sandbox time), so that
+   * memory returns under load. The retention keeps recently expired tokens answering "expired" rather than
+   * "invalid", and Gusto's strict_access able to hand back an expired pair.
+   */
+  async sweepExpired(retentionSeconds = 24 * 3600): Promise<number> {
+    return this.store.sweep(this.clock.now() - retentionSeconds * 1000);
+  }
+
   /** Back to the loaded scenario: state, clock and journal. */
   async reset(): Promise<void> {
     if (this.clockInjected) this.clock.reset();
