@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { namedError } from '../engine/fault-response.js';
 import { encodeBody, type ProviderId, type SandboxRequest, type SandboxResponse } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
 
@@ -32,6 +33,37 @@ export async function serveProviderRequest(
   writeResponse(res, response, req.method === 'HEAD');
   // A body cut short is not drained: close the connection rather than read the rest.
   if (body.tooLarge) res.once('finish', () => req.socket.destroySoon());
+}
+
+/**
+ * A connection over its request rate gets the provider's own 429 (its `rate_limited` error), without the
+ * body being read or the engine (journal, faults, state) being touched.
+ */
+export function serveRateLimited(
+  tenants: Tenants,
+  provider: ProviderId,
+  providerPath: string,
+  query: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const request: SandboxRequest = {
+    provider,
+    method: req.method ?? 'GET',
+    path: providerPath === '' ? '/' : providerPath,
+    query: new URLSearchParams(query),
+    headers: flattenHeaders(req.headers),
+    rawBody: Buffer.alloc(0),
+  };
+  const engine = tenants.main;
+  const dialect = engine.dialect(provider);
+  if (!dialect) {
+    writeResponse(res, { status: 429, headers: { 'retry-after': '1' } });
+    return;
+  }
+  const response = namedError('rate_limited', request, dialect).toResponse();
+  dialect.decorate?.(request, response, engine.services);
+  writeResponse(res, response, req.method === 'HEAD');
 }
 
 export function writeResponse(res: ServerResponse, response: SandboxResponse, head = false): void {

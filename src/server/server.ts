@@ -3,15 +3,25 @@ import type { AddressInfo } from 'node:net';
 import type { SandboxEngine } from '../engine/engine.js';
 import { isProviderId } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
+import {
+  type ConnectionRateLimit,
+  ConnectionRateLimiter,
+  defaultConnectionRateLimit,
+} from './connection-rate.js';
 import { createControlPlane } from './control-plane.js';
 import { endEventStreams } from './dashboard-routes.js';
-import { serveProviderRequest } from './provider-request.js';
+import { serveProviderRequest, serveRateLimited } from './provider-request.js';
 
 export interface ListenOptions {
   port?: number;
   host?: string;
   /** Required (as a Bearer token) on the control plane when set. */
   adminToken?: string;
+  /**
+   * Requests per second (and burst) one connection may send before it gets 429s, so that one client
+   * cannot starve the others; `false` turns the limit off. Default: 2000/s, burst 4000.
+   */
+  connectionRateLimit?: ConnectionRateLimit | false;
 }
 
 export interface RunningServer {
@@ -35,8 +45,11 @@ export async function listen(tenants: Tenants, options: ListenOptions = {}): Pro
     tenants,
     options.adminToken === undefined ? {} : { adminToken: options.adminToken },
   );
+  const limit = options.connectionRateLimit ?? defaultConnectionRateLimit;
+  const limiter = limit === false ? undefined : new ConnectionRateLimiter(limit);
+  // maxHeaderSize: node:http answers 431 itself to a client whose headers exceed 16 KiB.
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000 }, (req, res) =>
-    route(tenants, controlPlane, req, res),
+    route(tenants, controlPlane, limiter, req, res),
   );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -64,9 +77,11 @@ export async function listen(tenants: Tenants, options: ListenOptions = {}): Pro
 function route(
   tenants: Tenants,
   controlPlane: (req: IncomingMessage, res: ServerResponse) => void,
+  limiter: ConnectionRateLimiter | undefined,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
+  const allowed = limiter?.take(req.socket) ?? true;
   const url = req.url ?? '/';
   const queryAt = url.indexOf('?');
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
@@ -75,9 +90,26 @@ function route(
   if (isProviderId(mount) && tenants.main.dialect(mount)) {
     const providerPath = second < 0 ? '/' : path.slice(second);
     const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
+    if (!allowed) {
+      serveRateLimited(tenants, mount, providerPath, query, req, res);
+      return;
+    }
     serveProviderRequest(tenants, mount, providerPath, query, req, res).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : undefined);
     });
+    return;
+  }
+  if (!allowed) {
+    const body = JSON.stringify({
+      error: 'rate_limited',
+      message: 'Too many requests on this connection; retry later.',
+    });
+    res.writeHead(429, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'retry-after': '1',
+    });
+    res.end(body);
     return;
   }
   controlPlane(req, res);
