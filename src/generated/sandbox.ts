@@ -183,7 +183,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__sandbox/tenants": {
+    "/__sandbox/tenants/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -191,6 +191,24 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tenant and everything in it */
+        delete: operations["deleteTenant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__sandbox/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ids of the tenants on this server */
+        get: operations["listTenants"];
         put?: never;
         /**
          * Make an isolated tenant
@@ -373,7 +391,7 @@ export interface components {
             method?: string;
             /** @description The provider path, exact or a glob with `*`; any if omitted. */
             path?: string;
-            /** @description How many matching requests get the fault (1 if omitted). */
+            /** @description How many matching requests get the fault (1 if omitted; 0 means until deleted). */
             times?: number;
             status?: number;
             /** @description The body to answer with (JSON). */
@@ -383,24 +401,32 @@ export interface components {
             delayMs?: number;
             /** @enum {string} */
             action?: "reset-connection";
-            /** @description A named error answered in the provider's own shape, such as `invalid_grant`. */
-            error?: string;
+            error?: components["schemas"]["NamedFault"];
         };
         Fault: {
             id: string;
             provider?: components["schemas"]["ProviderId"];
             method?: string;
             path?: string;
-            /** @description How many matching requests the fault still applies to. */
+            /** @description How many matching requests the fault was created for (0 means until deleted). */
             times?: number;
+            /** @description Matching requests it still applies to; absent when it lasts until deleted. */
+            remaining?: number;
+            /** @description Matching requests it has acted on so far. */
+            hits?: number;
             status?: number;
             body?: unknown;
             headers?: components["schemas"]["StringMap"];
             delayMs?: number;
             /** @enum {string} */
             action?: "reset-connection";
-            error?: string;
+            error?: components["schemas"]["NamedFault"];
         };
+        /**
+         * @description A named error answered in the provider's own shape.
+         * @enum {string}
+         */
+        NamedFault: "invalid_grant" | "invalid_client" | "invalid_token" | "expired_token" | "insufficient_scope" | "rate_limited" | "server_error" | "temporarily_unavailable";
         FaultCreated: {
             id: string;
         };
@@ -1215,6 +1241,60 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["UnknownToken"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tenant ids, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tenants": [
+                     *         "tnt_7f3a9c2e"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        tenants: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };
     };
