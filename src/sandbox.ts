@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from './engine/clock.js';
 import { type Fallback, type Inspector, type Logger, SandboxEngine } from './engine/engine.js';
@@ -23,10 +24,21 @@ export interface SandboxOptions {
   logger?: Logger;
 }
 
+/**
+ * A relative scenario path is read from the working directory; failing that, from the package, so that
+ * `scenario: 'scenarios/default.yaml'` works in a partner's project too.
+ */
+export function locateScenario(scenario: string): string {
+  const local = resolve(scenario);
+  if (isAbsolute(scenario) || existsSync(local)) return local;
+  const bundled = resolve(packageRoot, scenario);
+  return existsSync(bundled) ? bundled : local;
+}
+
 /** Loads a scenario from a file path or from data, validated against every dialect. */
 export async function resolveScenario(scenario: SandboxOptions['scenario']): Promise<Scenario> {
   if (scenario === undefined) return loadScenarioFile(defaultScenarioPath, dialects);
-  if (typeof scenario === 'string') return loadScenarioFile(resolve(scenario), dialects);
+  if (typeof scenario === 'string') return loadScenarioFile(locateScenario(scenario), dialects);
   return parseScenario(scenario, '(inline scenario)', dialects);
 }
 

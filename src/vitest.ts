@@ -10,7 +10,6 @@
  */
 
 import type { ProvidedContext } from 'vitest';
-import { locateScenario } from './in-process/scenario-path.js';
 import { startServer } from './index.js';
 import { createPrismLayer } from './prism/layer.js';
 import { packageRoot, type SandboxOptions } from './sandbox.js';
@@ -42,7 +41,7 @@ export function authSandboxSetup(
   options: AuthSandboxSetupOptions = {},
 ): (project?: GlobalSetupProject) => Promise<() => Promise<void>> {
   return async (project) => {
-    const scenario = locateScenario(options.scenario ?? envScenario());
+    const scenario = options.scenario ?? envScenario();
     const server = await startServer({
       fallback: createPrismLayer({ root: packageRoot, mode: 'collect' }).fallback,
       ...options,

@@ -10,7 +10,6 @@ import { FaultRequestError, parseFault } from '../server/fault-routes.js';
 import { listen, type RunningServer } from '../server/server.js';
 import type { Tenants } from '../tenants.js';
 import { type ProviderHost, providerHosts, serveFetchRequest, toFetchResponse } from './fetch-adapter.js';
-import { locateScenario } from './scenario-path.js';
 
 type MswModule = typeof import('./msw-handlers.js');
 
@@ -79,12 +78,7 @@ export interface InProcessSandbox {
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<InProcessSandbox> {
   const fallback = options.fallback ?? createPrismLayer({ root: packageRoot, mode: 'collect' }).fallback;
-  const scenario = locateScenario(options.scenario);
-  const tenants = await createTenants({
-    ...options,
-    ...(scenario === undefined ? {} : { scenario }),
-    fallback,
-  });
+  const tenants = await createTenants({ ...options, fallback });
   const engine = tenants.main;
   const hosts = providerHosts(engine.dialects);
   const msw = await importMsw();
