@@ -7,13 +7,15 @@ import { type createEngine, createTenants, defaultScenarioPath, packageRoot } fr
 import { loadScenarioFile, ScenarioError } from './scenario/scenario.js';
 import { isLoopback } from './server/loopback.js';
 import { listen } from './server/server.js';
+import { openStore } from './stores/open-store.js';
 
 const usage = `Usage:
   auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE] [--validate]
   auth-sandbox validate FILE
 
   start     serve the five providers under http://HOST:PORT/<id> and the control plane under /__sandbox
-            (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port)
+            (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port;
+            --state-file FILE keeps all state and the sandbox clock across restarts)
   validate  check a scenario file and list every problem with its key path`;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,11 +57,21 @@ async function start(args: string[]): Promise<number> {
       ? { root: packageRoot, mode: 'log', logger }
       : { root: packageRoot, mode: 'collect', logger },
   );
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore({ stateFile: values['state-file'] }, logger);
+  } catch (error) {
+    // A corrupt state file names the file and line (StateFileError); an unreadable one says why.
+    if (!(error instanceof Error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
   const tenants = await createTenants({
     scenario: values.scenario,
     logger,
     fallback: prism.fallback,
     ...(values.validate ? { inspector: prism.inspector } : {}),
+    ...(store ? { store } : {}),
   });
   const adminToken = values['admin-token'];
   const engine = tenants.main;
@@ -78,10 +90,13 @@ async function start(args: string[]): Promise<number> {
     if (closing) return;
     closing = true;
     process.stdout.write(`\n${signal}: shutting down\n`);
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .close()
+      .then(() => store?.close?.())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

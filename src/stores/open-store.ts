@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import type { Store } from '../engine/store.js';
+import { FileStore, type StoreLogger } from './file-store.js';
+
+export interface StoreFlags {
+  /** `--state-file FILE`: one durable file (FileStore). */
+  stateFile?: string | undefined;
+  /** `--store URL`: a shared store. */
+  store?: string | undefined;
+}
+
+/** The store the CLI flags ask for, opened; undefined for the default memory store. */
+export async function openStore(flags: StoreFlags, logger: StoreLogger): Promise<Store | undefined> {
+  if (flags.stateFile !== undefined && flags.store !== undefined) {
+    throw new Error('--state-file and --store each choose where state lives: pass one of them');
+  }
+  if (flags.stateFile !== undefined) return FileStore.open(resolve(flags.stateFile), { logger });
+  if (flags.store !== undefined) throw new Error(`--store ${flags.store}: no shared store is available yet`);
+  return undefined;
+}
