@@ -10,12 +10,13 @@ import { listen } from './server/server.js';
 import { openStore } from './stores/open-store.js';
 
 const usage = `Usage:
-  auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE] [--validate]
+  auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE | --store redis://HOST:PORT] [--validate]
   auth-sandbox validate FILE
 
   start     serve the five providers under http://HOST:PORT/<id> and the control plane under /__sandbox
             (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port;
-            --state-file FILE keeps all state and the sandbox clock across restarts)
+            --state-file FILE keeps all state and the sandbox clock across restarts;
+            --store redis://HOST:PORT[?prefix=NAME] shares them between servers behind a load balancer)
   validate  check a scenario file and list every problem with its key path`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +35,7 @@ async function start(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       scenario: { type: 'string', default: defaultScenarioPath },
       'state-file': { type: 'string' },
+      store: { type: 'string' },
       validate: { type: 'boolean', default: false },
       'admin-token': { type: 'string' },
     },
@@ -59,7 +61,7 @@ async function start(args: string[]): Promise<number> {
   );
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore({ stateFile: values['state-file'] }, logger);
+    store = await openStore({ stateFile: values['state-file'], store: values.store }, logger);
   } catch (error) {
     // A corrupt state file names the file and line (StateFileError); an unreadable one says why.
     if (!(error instanceof Error)) throw error;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Store } from '../engine/store.js';
 import { FileStore, type StoreLogger } from './file-store.js';
+import { RedisStore } from './redis-store.js';
 
 export interface StoreFlags {
   /** `--state-file FILE`: one durable file (FileStore). */
@@ -15,6 +16,6 @@ export async function openStore(flags: StoreFlags, logger: StoreLogger): Promise
     throw new Error('--state-file and --store each choose where state lives: pass one of them');
   }
   if (flags.stateFile !== undefined) return FileStore.open(resolve(flags.stateFile), { logger });
-  if (flags.store !== undefined) throw new Error(`--store ${flags.store}: no shared store is available yet`);
+  if (flags.store !== undefined) return RedisStore.openUrl(flags.store, { logger });
   return undefined;
 }
