@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import type { SandboxEngine } from '../engine/engine.js';
 import { isProviderId } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
@@ -8,8 +9,6 @@ import {
   ConnectionRateLimiter,
   defaultConnectionRateLimit,
 } from './connection-rate.js';
-import { createControlPlane } from './control-plane.js';
-import { endEventStreams } from './dashboard-routes.js';
 import { serveProviderRequest, serveRateLimited } from './provider-request.js';
 
 export interface ListenOptions {
@@ -41,15 +40,20 @@ export interface RunningServer {
  */
 export async function listen(tenants: Tenants, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const controlPlane = createControlPlane(
-    tenants,
-    options.adminToken === undefined ? {} : { adminToken: options.adminToken },
-  );
+  // Express (and the dashboard) load on the first control-plane request: importing them is most of
+  // start-up time, and provider requests never need them.
+  let controlPlane: Promise<Express> | undefined;
+  const controlPlaneApp = (): Promise<Express> => {
+    controlPlane ??= import('./control-plane.js').then(({ createControlPlane }) =>
+      createControlPlane(tenants, options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
+    );
+    return controlPlane;
+  };
   const limit = options.connectionRateLimit ?? defaultConnectionRateLimit;
   const limiter = limit === false ? undefined : new ConnectionRateLimiter(limit);
   // maxHeaderSize: node:http answers 431 itself to a client whose headers exceed 16 KiB.
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000 }, (req, res) =>
-    route(tenants, controlPlane, limiter, req, res),
+    route(tenants, controlPlaneApp, limiter, req, res),
   );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -67,8 +71,11 @@ export async function listen(tenants: Tenants, options: ListenOptions = {}): Pro
     host,
     engine: tenants.main,
     tenants,
-    close: () => {
-      endEventStreams(controlPlane);
+    close: async () => {
+      if (controlPlane) {
+        const { endEventStreams } = await import('./dashboard-routes.js');
+        endEventStreams(await controlPlane);
+      }
       return closeServer(server);
     },
   };
@@ -76,7 +83,7 @@ export async function listen(tenants: Tenants, options: ListenOptions = {}): Pro
 
 function route(
   tenants: Tenants,
-  controlPlane: (req: IncomingMessage, res: ServerResponse) => void,
+  controlPlane: () => Promise<Express>,
   limiter: ConnectionRateLimiter | undefined,
   req: IncomingMessage,
   res: ServerResponse,
@@ -112,7 +119,10 @@ function route(
     res.end(body);
     return;
   }
-  controlPlane(req, res);
+  controlPlane().then(
+    (app) => app(req, res),
+    (error: unknown) => res.destroy(error instanceof Error ? error : undefined),
+  );
 }
 
 function addressOf(server: Server): AddressInfo {
