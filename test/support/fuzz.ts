@@ -486,8 +486,65 @@ export function controlRequestArbitrary(known: KnownValues, tenant: string): fc.
     );
 }
 
-/** Sends one request; a connection the server closes on purpose (431, 413) still yields its status. */
-export function send(base: URL, agent: Agent, req: FuzzRequest): Promise<FuzzResponse> {
+/**
+ * Sends one request. A keep-alive socket the server has just closed (it does after a 431 or 413) can be
+ * handed to the next request before the close is seen; as node's documentation advises, such a request is
+ * retried once on a new socket.
+ */
+export async function send(base: URL, agent: Agent, req: FuzzRequest): Promise<FuzzResponse> {
+  let failure: unknown;
+  try {
+    return await sendOnce(base, agent, req);
+  } catch (error) {
+    failure = error;
+  }
+  if (failure instanceof StaleSocketError) {
+    try {
+      return await sendOnce(base, agent, req);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  // Over 16 KiB of headers node:http answers 431 and closes at once; a client still writing its body
+  // may see the reset before it reads the 431.
+  if (isReset(failure) && headerBytes(req) > maxHeaderBytes)
+    return { status: 431, headers: {}, body: Buffer.alloc(0) };
+  if (isReset(failure) && req.body !== undefined) return refusedByParser(base, req, failure);
+  throw failure;
+}
+
+/**
+ * node:http's parser refuses some request heads itself (an unknown method, raw bytes in the URL) with a
+ * bare 400 and closes the connection; a client still writing a large body sees a reset instead. The same
+ * head is sent again without a body: if node refuses it the same way (a 4xx with no body type), that is
+ * the answer; anything else means the reset came from the sandbox, and the error stands.
+ */
+async function refusedByParser(base: URL, req: FuzzRequest, reset: unknown): Promise<FuzzResponse> {
+  const { body: _dropped, ...head } = req;
+  const probe = await sendOnce(base, new Agent({ keepAlive: false }), head);
+  const bare = probe.headers['content-type'] === undefined;
+  if (probe.status >= 400 && probe.status < 500 && bare) return probe;
+  throw reset;
+}
+
+class StaleSocketError extends Error {}
+
+const maxHeaderBytes = 16 * 1024;
+
+function isReset(error: unknown): boolean {
+  if (error instanceof StaleSocketError) return true;
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+function headerBytes(req: FuzzRequest): number {
+  let size = req.url.length;
+  for (const [name, value] of Object.entries(req.headers))
+    for (const v of Array.isArray(value) ? value : [value]) size += name.length + Buffer.byteLength(v) + 4;
+  return size;
+}
+
+function sendOnce(base: URL, agent: Agent, req: FuzzRequest): Promise<FuzzResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
@@ -510,7 +567,10 @@ export function send(base: URL, agent: Agent, req: FuzzRequest): Promise<FuzzRes
         res.on('error', reject);
       },
     );
-    outgoing.on('error', reject);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      const stale = outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      reject(stale ? new StaleSocketError(error.message) : error);
+    });
     outgoing.end(req.body);
   });
 }
