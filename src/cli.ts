@@ -83,6 +83,8 @@ async function start(args: string[]): Promise<number> {
     ...(adminToken === undefined ? {} : { adminToken }),
   });
   process.stdout.write(banner(server.url, engine.scenario.source, engine));
+  // Tokens and codes that expired over a day ago (sandbox time) are forgotten once a minute.
+  tenants.sweepEvery(60_000);
   // Importing Prism blocks the event loop for over a second: only --validate pays it up front; otherwise
   // the first request for an operation without a stateful handler loads it.
   if (values.validate) void prism.warm(engine.dialects);
