@@ -31,16 +31,19 @@ export { type TenantCredentials, type TenantInfo, Tenants } from './tenants.js';
 export interface StartServerOptions extends SandboxOptions {
   /** Default 4010; 0 picks a free port. */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1. Any host beyond loopback also needs `adminToken`. */
   host?: string;
+  /** Required as `Authorization: Bearer <token>` on the control plane when set. */
+  adminToken?: string;
 }
 
 /** Starts a sandbox server: `const { url, close } = await startServer({ port: 0 })`. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { port, host, ...sandbox } = options;
+  const { port, host, adminToken, ...sandbox } = options;
   const tenants = await createTenants(sandbox);
   return listen(tenants, {
     ...(port === undefined ? {} : { port }),
     ...(host === undefined ? {} : { host }),
+    ...(adminToken === undefined ? {} : { adminToken }),
   });
 }

@@ -104,7 +104,8 @@ export class Grants {
     const iat = this.clock.nowSeconds();
     const issuedAt = iat * 1000;
     const exp = iat + spec.lifetimeSeconds;
-    const value = await spec.mint({ iat, exp, jti: this.random.uuid() });
+    // 128 random bits, like every other token and code the sandbox issues.
+    const value = await spec.mint({ iat, exp, jti: this.random.bytes(16).toString('base64url') });
     const token: AccessToken = {
       value,
       provider: spec.provider,

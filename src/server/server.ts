@@ -9,6 +9,7 @@ import {
   ConnectionRateLimiter,
   defaultConnectionRateLimit,
 } from './connection-rate.js';
+import { isLoopback } from './loopback.js';
 import { serveProviderRequest, serveRateLimited } from './provider-request.js';
 
 export interface ListenOptions {
@@ -40,6 +41,11 @@ export interface RunningServer {
  */
 export async function listen(tenants: Tenants, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && options.adminToken === undefined) {
+    throw new Error(
+      `Refusing to serve the control plane on ${host} without an admin token: anyone on the network could reset it.`,
+    );
+  }
   // Express (and the dashboard) load on the first control-plane request: importing them is most of
   // start-up time, and provider requests never need them.
   let controlPlane: Promise<Express> | undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startServer } from '../../src/index.js';
 import { advanceClock, bearer, postJson, startTestServer } from '../support/server.js';
 import { tinkClientToken, tinkToken, tinkUserTokens } from '../support/tink.js';
 
@@ -154,5 +155,9 @@ describe('control plane', () => {
       bearer(token),
     );
     expect(res.status).toBe(401);
+  });
+
+  it('refuses to serve beyond loopback without an admin token', async () => {
+    await expect(startServer({ host: '0.0.0.0', port: 0 })).rejects.toThrow(/admin token/);
   });
 });

@@ -10,11 +10,11 @@ import { sandboxRequest } from './sandbox-request.js';
 const startIso = '2026-01-01T00:00:00Z';
 const start = Date.parse(startIso);
 
-/** Predictable randomness: ids count up, bytes are a fixed pattern. */
+/** Predictable randomness: ids and bytes count up. */
 function countingRandom(): Random {
   let n = 0;
   return {
-    bytes: (size) => Buffer.alloc(size, 7),
+    bytes: (size) => Buffer.alloc(size, ++n % 256),
     uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   };
 }
