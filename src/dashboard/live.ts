@@ -18,12 +18,12 @@ import type {
 export function renderLive(view: DashboardView): SafeHtml {
   const names = companyNames(view.providers);
   return html`<div id="live-state" data-now="${view.now}" data-frozen="${String(view.frozen)}">
-${scenarioSection(view)}
-${grantsSection(view.grants, names)}
 ${accessTokensSection(view.accessTokens, view.now, names)}
 ${refreshTokensSection(view.refreshTokens, view.now)}
+${grantsSection(view.grants, names)}
 ${codesSection(view.codes, view.now)}
 ${faultsSection(view.faults)}
+${scenarioSection(view, names)}
 </div>`;
 }
 
@@ -63,7 +63,7 @@ function section(id: string, title: string, count: number | undefined, body: Htm
   }</h2>${body}</section>`;
 }
 
-function scenarioSection(view: DashboardView): SafeHtml {
+function scenarioSection(view: DashboardView, names: Names): SafeHtml {
   const cards = view.providers.map(
     (p) => html`<article class="provider" aria-label="${p.id}"><h3>${p.id}</h3>
 ${table(
@@ -81,7 +81,7 @@ ${table(
   p.users.map((u) => {
     const action = u.status === 'blocked' ? 'unblock' : 'block';
     return html`<tr data-user="${u.id}"><td><code>${u.id}</code>${u.label === undefined ? '' : html` <span class="muted">${u.label}</span>`}</td>
-<td>${u.role ?? ''} ${u.companies.length > 0 ? html`<span class="muted">${u.companies.join(', ')}</span>` : ''}</td>
+<td>${u.role ?? ''} ${u.companies.length > 0 ? html`<span class="muted">${companies(u.companies, names)}</span>` : ''}</td>
 <td><span class="status status-${u.status}">${u.deleted ? 'deleted' : u.status}</span></td>
 <td><button type="button" class="small" data-action="${action}" data-provider="${p.id}" data-user="${u.id}" data-focus-key="user:${p.id}:${u.id}">${action === 'block' ? 'Block' : 'Unblock'}</button></td></tr>`;
   }),

@@ -28,7 +28,7 @@ input,select{font:inherit;padding:.3rem .4rem;border:1px solid var(--line);borde
 .notice{min-height:1.4em;margin:.8rem 0 0}.error{color:var(--bad)}
 .inline-form{display:flex;gap:.6rem .9rem;flex-wrap:wrap;align-items:end}
 .inline-form label{display:flex;flex-direction:column;gap:.15rem;font-size:.85rem;color:var(--muted)}
-.providers{display:grid;grid-template-columns:repeat(auto-fill,minmax(26rem,1fr));gap:.8rem}
+.providers{display:grid;grid-template-columns:repeat(auto-fill,minmax(34rem,1fr));gap:.8rem}
 .provider{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.7rem .8rem}
 .provider table{margin-bottom:.5rem}
 .table-wrap{overflow-x:auto;background:var(--card);border:1px solid var(--line);border-radius:8px}

@@ -1,3 +1,4 @@
+import { basename, isAbsolute, relative } from 'node:path';
 import type { SandboxEngine } from '../engine/engine.js';
 import type { Fault } from '../engine/faults.js';
 import type { ProviderId } from '../engine/http.js';
@@ -104,6 +105,13 @@ export function statusOf(
   return 'active';
 }
 
+/** A scenario file relative to the working directory (no machine paths on the page), or as named. */
+function shownSource(source: string): string {
+  if (!isAbsolute(source)) return source;
+  const inside = relative(process.cwd(), source);
+  return inside.startsWith('..') || isAbsolute(inside) ? basename(source) : inside;
+}
+
 const newestFirst = <T extends { issuedAt: number }>(a: T, b: T): number => b.issuedAt - a.issuedAt;
 const optionalRef = (value: string | undefined): string | undefined =>
   value === undefined ? undefined : redactSecret(value);
@@ -129,7 +137,7 @@ export async function describeDashboard(engine: SandboxEngine): Promise<Dashboar
   return {
     now,
     frozen: engine.clock.frozen,
-    scenarioSource: engine.scenario.source,
+    scenarioSource: shownSource(engine.scenario.source),
     providers: inScenario.map((id) => ({
       id,
       clients: clients

@@ -13,9 +13,10 @@ export function escapeHtml(value: string): string {
 function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}
-.error{color:#b00020}label{display:block;margin:.4rem 0}button{margin-right:.5rem}</style></head>
+.error{color:#b00020}label{display:block;margin:.4rem 0}button{margin-right:.5rem}
+button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}</style></head>
 <body>
 <p><small>auth-sandbox: Gusto (fake)</small></p>
 ${body}
@@ -47,7 +48,7 @@ export function consentPage(request: ConsentRequest, companies: CompanyRecord[],
   return layout(
     'Authorize access to Gusto',
     `<h1>Authorize ${escapeHtml(appName)}</h1>
-${problem === undefined ? '' : `<p class="error">${escapeHtml(problem)}</p>`}
+${problem === undefined ? '' : `<p class="error" role="alert">${escapeHtml(problem)}</p>`}
 <p>${escapeHtml(appName)} asks for: <code>${escapeHtml(request.scopes.join(' '))}</code></p>
 <form method="post">
 ${hidden('client_id', request.client.clientId)}${hidden('redirect_uri', request.redirectUri)}${hidden('response_type', 'code')}${hidden('state', request.state)}${hidden('scope', request.scopes.join(' '))}${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}<fieldset><legend>Pick exactly one company</legend>
@@ -61,6 +62,6 @@ ${choices || '<p>No company is available.</p>'}
 export function errorPage(message: string): string {
   return layout(
     'Authorization error',
-    `<h1>Authorization error</h1>\n<p class="error">${escapeHtml(message)}</p>`,
+    `<h1>Authorization error</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>`,
   );
 }

@@ -23,9 +23,10 @@ const noStore = { 'cache-control': 'no-store', 'x-frame-options': 'DENY' };
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}
-label{display:block;margin:.4rem 0}.error{color:#a00}</style></head>
+label{display:block;margin:.4rem 0}.error{color:#a00}
+button:focus-visible,input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}</style></head>
 <body>
 ${body}
 </body>
@@ -59,7 +60,7 @@ ${choices || '<p class="error">The scenario has no users to log in as.</p>'}
 /** RFC 6749 §4.1.2.1: with a bad client or redirect URI, tell the user instead of redirecting. */
 export function errorPage(provider: string, message: string): SandboxResponse {
   const body = `<h1>${escapeHtml(provider)}: authorization failed</h1>
-<p class="error">${escapeHtml(message)}</p>`;
+<p class="error" role="alert">${escapeHtml(message)}</p>`;
   return html(400, page(`${provider}: authorization failed`, body), noStore);
 }
 
