@@ -92,6 +92,9 @@ export class SandboxEngine {
     };
   }
 
+  /** Settles once every clock change so far is in a durable or shared store (if there is one). */
+  clockSaved: Promise<void> = Promise.resolve();
+
   static async create(options: EngineOptions): Promise<SandboxEngine> {
     const engine = new SandboxEngine(options);
     const { store, clock } = engine;
@@ -103,9 +106,10 @@ export class SandboxEngine {
     if (store.writeClock) {
       const write = store.writeClock.bind(store);
       clock.onChange((state) => {
-        write(state).catch((error: unknown) =>
+        const saving = write(state).catch((error: unknown) =>
           options.logger?.error({ err: error }, 'could not save the clock'),
         );
+        engine.clockSaved = engine.clockSaved.then(() => saving);
       });
       if (!resumed) await write(clock.state());
     }

@@ -34,9 +34,11 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
     res.json(clockView(engineFor(req)));
   });
 
-  api.post('/clock', (req, res) => {
+  api.post('/clock', async (req, res) => {
     const engine = engineFor(req);
     applyClockChange(engine, objectBody(req));
+    // An acknowledged clock change is durable (or shared) before the response, like every other change.
+    await engine.clockSaved;
     res.json(clockView(engine));
   });
 
