@@ -4,12 +4,15 @@ import type { SandboxEngine } from './engine/engine.js';
 import { isProviderId, type ProviderId, type SandboxRequest } from './engine/http.js';
 import type { Random } from './engine/random.js';
 import { parseScenario, type Scenario } from './scenario/scenario.js';
+import { refreshIdentities, type TenantIdentities } from './tenant-identities.js';
 
 export type TenantCredentials = Partial<Record<ProviderId, { clientId: string; clientSecret: string }[]>>;
 
 export interface TenantInfo {
   id: string;
   credentials: TenantCredentials;
+  /** Per provider, the scenario's user and company ids and the fresh ids this tenant has instead. */
+  identities: TenantIdentities;
 }
 
 /** The header that picks a tenant on control calls (and, optionally, on provider calls). */
@@ -59,13 +62,14 @@ export class Tenants {
     const id = `t_${this.random.bytes(6).toString('hex')}`;
     const source = raw ?? this.main.scenario.raw;
     const { data, credentials } = withFreshCredentials(source, id, this.random);
+    const identities = refreshIdentities(data, id.slice(2), this.random);
     const scenario = parseScenario(data, `(tenant ${id})`, this.dialects);
     const engine = await this.makeEngine(scenario);
     this.engines.set(id, engine);
     for (const [provider, clients] of Object.entries(credentials)) {
       for (const client of clients) this.clientOwners.set(`${provider}:${client.clientId}`, id);
     }
-    return { id, credentials };
+    return { id, credentials, identities };
   }
 
   remove(id: string): boolean {

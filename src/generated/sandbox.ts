@@ -461,6 +461,12 @@ export interface components {
         Tenant: {
             id: string;
             credentials: components["schemas"]["TenantCredentials"];
+            /** @description Per provider, each user and company id of the scenario and the fresh id this tenant has instead (UUIDs get new UUIDs; other ids get the tenant's suffix). */
+            identities: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
         };
         /** @enum {string} */
         ArtefactStatus: "active" | "expired" | "revoked" | "consumed";
@@ -1334,6 +1340,12 @@ export interface operations {
                      *             "clientSecret": "5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e"
                      *           }
                      *         ]
+                     *       },
+                     *       "identities": {
+                     *         "tight": {
+                     *           "user_owner_acme": "user_owner_acme-7f3a9c2e",
+                     *           "co_acme": "co_acme-7f3a9c2e"
+                     *         }
                      *       }
                      *     }
                      */

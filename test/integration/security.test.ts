@@ -360,6 +360,7 @@ describe('the control plane behind an admin token', () => {
 interface Tenant {
   id: string;
   credentials: Record<string, { clientId: string; clientSecret: string }[]>;
+  identities: Record<string, Record<string, string>>;
 }
 
 function credentialsOf(tenant: Tenant, provider: string, prefix: string) {
@@ -396,7 +397,8 @@ const providerCalls: {
           client_id: c.clientId,
           client_secret: c.clientSecret,
           grant_type: 'client_credentials',
-          userId: 'hurdlr-user-1',
+          // Each tenant has fresh identities: the scenario's user under the tenant's own id.
+          userId: t.identities.hurdlr?.['hurdlr-user-1'] ?? 'hurdlr-user-1',
         },
         h,
       );
@@ -492,6 +494,7 @@ function mainTenantView(): Tenant {
       uphold: [{ clientId: 'uphold-single-user', clientSecret: 'uphold-single-user-secret' }],
       gusto: [{ clientId: 'gusto-client', clientSecret: 'gusto-secret' }],
     },
+    identities: {},
   };
 }
 

@@ -5,6 +5,7 @@ import { bearer, postForm, postJson, startTestServer } from '../support/server.j
 interface Tenant {
   id: string;
   credentials: { tink: { clientId: string; clientSecret: string }[] };
+  identities: Record<string, Record<string, string>>;
 }
 
 async function createTenant(server: RunningServer): Promise<Tenant> {
@@ -117,5 +118,34 @@ describe('tenants', () => {
       204,
     );
     expect((await clientToken(server, tenant)).status).toBe(401);
+  });
+
+  it('gives each tenant fresh user and company ids, with every reference following them', async () => {
+    const server = await startTestServer();
+    const tenant = await createTenant(server);
+    const seededTinkUser = '6e68cc6287704273984567b3300c5822';
+    const tinkUser = tenant.identities.tink?.[seededTinkUser] ?? '';
+    expect(tinkUser).toMatch(new RegExp(`^${seededTinkUser}-`));
+    const upholdUsers = Object.values(tenant.identities.uphold ?? {});
+    expect(upholdUsers.length).toBeGreaterThan(1);
+    expect(tenant.identities.gusto?.['7b1d0df1-6a6b-4c1e-9b0e-2f8a5c3d4e51']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tenant.identities.tight?.co_acme).toMatch(/^co_acme-/);
+
+    const client = tenant.credentials.tink[0];
+    const token = await postForm(`${server.url}/tink/api/v1/oauth/token`, {
+      client_id: client?.clientId ?? '',
+      client_secret: client?.clientSecret ?? '',
+      grant_type: 'client_credentials',
+      scope: 'authorization:grant',
+    });
+    const { access_token } = (await token.json()) as { access_token: string };
+    const grant = (userId: string) =>
+      postForm(
+        `${server.url}/tink/api/v1/oauth/authorization-grant`,
+        { user_id: userId, scope: 'accounts:read' },
+        bearer(access_token),
+      );
+    expect((await grant(tinkUser)).status).toBe(200);
+    expect((await grant(seededTinkUser)).status).toBe(404);
   });
 });
