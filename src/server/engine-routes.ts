@@ -104,9 +104,11 @@ function applyClockChange(engine: SandboxEngine, body: Record<string, unknown>):
     throw badRequest('set must be an ISO 8601 time such as 2026-01-01T00:00:00Z.');
   }
   if (frozen !== undefined && typeof frozen !== 'boolean') throw badRequest('frozen must be true or false.');
+  // Freezing comes first, so that {"set": T, "frozen": true} stops at exactly T.
+  if (frozen === true) engine.clock.freeze(true);
   if (typeof set === 'string') engine.clock.set(Date.parse(set));
   if (typeof advanceSeconds === 'number') engine.clock.advance(advanceSeconds);
-  if (typeof frozen === 'boolean') engine.clock.freeze(frozen);
+  if (frozen === false) engine.clock.freeze(false);
 }
 
 function journalFilter(req: Request): JournalFilter {

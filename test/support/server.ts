@@ -30,8 +30,9 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
     ...options,
   });
   if (!options.clock) {
-    server.engine.clock.set(Date.parse('2026-01-01T00:00:00Z'));
+    // Freeze first, then set: set-then-freeze would keep the few ms that pass in between.
     server.engine.clock.freeze(true);
+    server.engine.clock.set(Date.parse('2026-01-01T00:00:00Z'));
   }
   running.push(server);
   return server;
