@@ -3,10 +3,11 @@ import type { SandboxEngine } from '../engine/engine.js';
 import type { Fault } from '../engine/faults.js';
 import type { ProviderId } from '../engine/http.js';
 import type { GrantKind, UserStatus } from '../engine/records.js';
+import { type ArtefactStatus, artefactStatus } from '../engine/records.js';
 import { redactSecret } from '../engine/redact.js';
 import { type CompanyLoss, legacyCompanyLosses, refreshedFrom } from './lineage.js';
 
-export type Status = 'active' | 'expired' | 'revoked' | 'consumed';
+export type Status = ArtefactStatus;
 
 /** One provider of the loaded scenario as the store holds it now; client secrets are left out. */
 export interface ProviderView {
@@ -95,15 +96,7 @@ export interface DashboardView {
   faults: Fault[];
 }
 
-export function statusOf(
-  record: { revokedAt?: number | undefined; consumedAt?: number | undefined; expiresAt?: number | undefined },
-  now: number,
-): Status {
-  if (record.revokedAt !== undefined) return 'revoked';
-  if (record.consumedAt !== undefined) return 'consumed';
-  if (record.expiresAt !== undefined && record.expiresAt <= now) return 'expired';
-  return 'active';
-}
+export const statusOf = artefactStatus;
 
 /** A scenario file relative to the working directory (no machine paths on the page), or as named. */
 function shownSource(source: string): string {

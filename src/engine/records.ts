@@ -188,3 +188,16 @@ export function grantOf<K extends RecordKind>(kind: K, record: RecordKinds[K]): 
 export function scopedKey(provider: ProviderId, id: string): string {
   return `${provider}:${id}`;
 }
+
+/** Where a token, code or grant stands on the sandbox clock (the dashboard and GET /__sandbox/state). */
+export type ArtefactStatus = 'active' | 'expired' | 'revoked' | 'consumed';
+
+export function artefactStatus(
+  record: { revokedAt?: number | undefined; consumedAt?: number | undefined; expiresAt?: number | undefined },
+  now: number,
+): ArtefactStatus {
+  if (record.revokedAt !== undefined) return 'revoked';
+  if (record.consumedAt !== undefined) return 'consumed';
+  if (record.expiresAt !== undefined && record.expiresAt <= now) return 'expired';
+  return 'active';
+}

@@ -16,14 +16,13 @@ export async function serveProviderRequest(
   res: ServerResponse,
 ): Promise<void> {
   const body = await readBody(req);
-  const request: SandboxRequest = {
+  const request = sandboxRequest(
     provider,
-    method: req.method ?? 'GET',
-    path: providerPath === '' ? '/' : providerPath,
-    query: new URLSearchParams(query),
-    headers: flattenHeaders(req.headers),
-    rawBody: body.tooLarge ? Buffer.alloc(0) : body.data,
-  };
+    providerPath,
+    query,
+    req,
+    body.tooLarge ? Buffer.alloc(0) : body.data,
+  );
   const engine = await tenants.route(request);
   const response = await engine.handle(request, { bodyTooLarge: body.tooLarge });
   if (response.dropConnection) {
@@ -47,14 +46,7 @@ export function serveRateLimited(
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
-  const request: SandboxRequest = {
-    provider,
-    method: req.method ?? 'GET',
-    path: providerPath === '' ? '/' : providerPath,
-    query: new URLSearchParams(query),
-    headers: flattenHeaders(req.headers),
-    rawBody: Buffer.alloc(0),
-  };
+  const request = sandboxRequest(provider, providerPath, query, req, Buffer.alloc(0));
   const engine = tenants.main;
   const dialect = engine.dialect(provider);
   if (!dialect) {
@@ -64,6 +56,23 @@ export function serveRateLimited(
   const response = namedError('rate_limited', request, dialect).toResponse();
   dialect.decorate?.(request, response, engine.services);
   writeResponse(res, response, req.method === 'HEAD');
+}
+
+function sandboxRequest(
+  provider: ProviderId,
+  providerPath: string,
+  query: string,
+  req: IncomingMessage,
+  rawBody: Buffer,
+): SandboxRequest {
+  return {
+    provider,
+    method: req.method ?? 'GET',
+    path: providerPath === '' ? '/' : providerPath,
+    query: new URLSearchParams(query),
+    headers: flattenHeaders(req.headers),
+    rawBody,
+  };
 }
 
 export function writeResponse(res: ServerResponse, response: SandboxResponse, head = false): void {

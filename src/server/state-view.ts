@@ -1,17 +1,7 @@
 import type { SandboxEngine } from '../engine/engine.js';
+import { artefactStatus } from '../engine/records.js';
 import { redactSecret } from '../engine/redact.js';
 
-type Status = 'active' | 'expired' | 'revoked' | 'consumed';
-
-function statusOf(
-  record: { revokedAt?: number; consumedAt?: number; expiresAt?: number },
-  now: number,
-): Status {
-  if (record.revokedAt !== undefined) return 'revoked';
-  if (record.consumedAt !== undefined) return 'consumed';
-  if (record.expiresAt !== undefined && record.expiresAt <= now) return 'expired';
-  return 'active';
-}
 
 const iso = (ms: number | undefined): string | undefined =>
   ms === undefined ? undefined : new Date(ms).toISOString();
@@ -35,7 +25,7 @@ export async function describeState(engine: SandboxEngine): Promise<Record<strin
       userId: g.userId,
       companies: g.companies,
       scopes: g.scopes,
-      status: statusOf(g, now),
+      status: artefactStatus(g, now),
       createdAt: iso(g.createdAt),
       parentGrantId: g.parentGrantId,
     })),
@@ -48,7 +38,7 @@ export async function describeState(engine: SandboxEngine): Promise<Record<strin
       userId: t.userId,
       companies: t.companies,
       scopes: t.scopes,
-      status: statusOf(t, now),
+      status: artefactStatus(t, now),
       issuedAt: iso(t.issuedAt),
       expiresAt: iso(t.expiresAt),
       expiresInSeconds: Math.max(0, Math.round((t.expiresAt - now) / 1000)),
@@ -58,7 +48,7 @@ export async function describeState(engine: SandboxEngine): Promise<Record<strin
       token: redactSecret(t.value),
       provider: t.provider,
       grantId: t.grantId,
-      status: statusOf(t, now),
+      status: artefactStatus(t, now),
       issuedAt: iso(t.issuedAt),
       replaces: t.replaces === undefined ? undefined : redactSecret(t.replaces),
       replacedBy: t.replacedBy === undefined ? undefined : redactSecret(t.replacedBy),
@@ -67,7 +57,7 @@ export async function describeState(engine: SandboxEngine): Promise<Record<strin
       code: redactSecret(c.value),
       provider: c.provider,
       grantId: c.grantId,
-      status: statusOf(c, now),
+      status: artefactStatus(c, now),
       expiresAt: iso(c.expiresAt),
     })),
   };
