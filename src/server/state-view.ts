@@ -2,7 +2,6 @@ import type { SandboxEngine } from '../engine/engine.js';
 import { artefactStatus } from '../engine/records.js';
 import { redactSecret } from '../engine/redact.js';
 
-
 const iso = (ms: number | undefined): string | undefined =>
   ms === undefined ? undefined : new Date(ms).toISOString();
 
