@@ -1,19 +1,9 @@
 import type { ProviderId } from './http.js';
-import { grantOf, type RecordKind, type RecordKinds, recordKey } from './records.js';
+import { grantOf, type RecordKind, type RecordKinds, recordKey, recordKinds } from './records.js';
 import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './store.js';
 
 type Tables = { [K in RecordKind]: Map<string, RecordKinds[K]> };
 
-const kinds: readonly RecordKind[] = [
-  'client',
-  'user',
-  'company',
-  'grant',
-  'accessToken',
-  'refreshToken',
-  'code',
-  'resource',
-];
 
 function emptyTables(): Tables {
   return {
@@ -156,7 +146,7 @@ export class MemoryStore implements Store {
 
   async restore(snapshot: StoreSnapshot): Promise<void> {
     await this.reset();
-    for (const kind of kinds) this.restoreKind(kind, snapshot);
+    for (const kind of recordKinds) this.restoreKind(kind, snapshot);
   }
 
   private restoreKind<K extends RecordKind>(kind: K, snapshot: StoreSnapshot): void {

@@ -148,6 +148,18 @@ export interface RecordKinds {
 
 export type RecordKind = keyof RecordKinds;
 
+/** Every record kind, in the order snapshots list and restore them. */
+export const recordKinds: readonly RecordKind[] = [
+  'client',
+  'user',
+  'company',
+  'grant',
+  'accessToken',
+  'refreshToken',
+  'code',
+  'resource',
+];
+
 type KeyFunctions = { [K in RecordKind]: (record: RecordKinds[K]) => string };
 type GrantFunctions = { [K in RecordKind]: (record: RecordKinds[K]) => string | undefined };
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { ClockState } from '../engine/clock.js';
 import type { ProviderId } from '../engine/http.js';
-import { grantOf, type RecordKind, type RecordKinds, recordKey } from '../engine/records.js';
+import { grantOf, type RecordKind, type RecordKinds, recordKey, recordKinds } from '../engine/records.js';
 import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from '../engine/store.js';
 import { RedisClock } from './redis-clock.js';
 import { decodeConsumeReply, decodeCount, decodeRecord, RedisDataError } from './redis-codec.js';
@@ -27,16 +27,6 @@ export interface RedisStoreOptions {
   seedWaitMs?: number;
 }
 
-const kinds: readonly RecordKind[] = [
-  'client',
-  'user',
-  'company',
-  'grant',
-  'accessToken',
-  'refreshToken',
-  'code',
-  'resource',
-];
 /** The kinds sweep forgets once expired (MemoryStore.sweep). */
 const sweptKinds: ReadonlySet<RecordKind> = new Set(['accessToken', 'code']);
 const mgetChunk = 500;
@@ -209,7 +199,7 @@ export class RedisStore implements Store {
   async restore(snapshot: StoreSnapshot): Promise<void> {
     await this.reset();
     // One connection runs commands in the order they were sent, so insertion order survives.
-    for (const kind of kinds) await this.restoreKind(kind, snapshot);
+    for (const kind of recordKinds) await this.restoreKind(kind, snapshot);
   }
 
   private async restoreKind<K extends RecordKind>(kind: K, snapshot: StoreSnapshot): Promise<void> {

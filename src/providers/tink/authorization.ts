@@ -1,7 +1,7 @@
 import type { RouteContext } from '../../engine/dialect.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
 import { opaqueToken } from '../../engine/random.js';
-import type { ClientRecord, Grant } from '../../engine/records.js';
+import type { ClientRecord } from '../../engine/records.js';
 import { scopedKey } from '../../engine/records.js';
 import { formatScopes, parseScopes, required, requireToken, tinkForm } from './access.js';
 import { tinkErrors } from './errors.js';
@@ -18,15 +18,7 @@ export async function createAuthorizationGrant(ctx: RouteContext): Promise<Sandb
   const user = await findNamedUser(ctx, fields);
   const client = await clientOf(ctx, token.clientId);
   const scopes = requestedScopes(fields, client);
-  const grant = await ctx.sandbox.grants.createGrant({
-    provider: 'tink',
-    kind: 'user',
-    clientId: client.clientId,
-    userId: user.id,
-    companies: [],
-    scopes,
-  });
-  return json(200, { code: await issueCode(ctx, grant, false) });
+  return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes, false) });
 }
 
 /**
@@ -49,18 +41,25 @@ export async function createDelegatedGrant(ctx: RouteContext): Promise<SandboxRe
   // The delegated scopes are Tink Link's (credentials:*, providers:read, ...), so they are not limited to the
   // client's own; what the client finally gets is decided on the Link page.
   const scopes = parseScopes(required(fields, 'scope'));
+  return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes, true) });
+}
+
+/** A user grant for the client and a single-use code for it (delegated: only Tink Link may redeem it). */
+async function grantCode(
+  ctx: RouteContext,
+  clientId: string,
+  userId: string,
+  scopes: string[],
+  delegated: boolean,
+): Promise<string> {
   const grant = await ctx.sandbox.grants.createGrant({
     provider: 'tink',
     kind: 'user',
-    clientId: client.clientId,
-    userId: user.id,
+    clientId,
+    userId,
     companies: [],
     scopes,
   });
-  return json(200, { code: await issueCode(ctx, grant, true) });
-}
-
-async function issueCode(ctx: RouteContext, grant: Grant, delegated: boolean): Promise<string> {
   const code = await ctx.sandbox.grants.issueCode(grant, opaqueToken(ctx.sandbox.random, 16), {
     delegated,
     lifetimeSeconds: ctx.sandbox.lifetime('tink', 'authorizationCode', tinkLifetimes.authorizationCode),
