@@ -4,7 +4,6 @@ import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './stor
 
 type Tables = { [K in RecordKind]: Map<string, RecordKinds[K]> };
 
-
 function emptyTables(): Tables {
   return {
     client: new Map(),
