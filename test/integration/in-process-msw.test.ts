@@ -248,8 +248,9 @@ describe('in-process mode (msw)', () => {
         scope: 'user:create',
       });
     for (const tenant of [a, b]) {
-      sandbox.tenants.get(tenant.id)?.clock.set(Date.parse('2026-01-01T00:00:00Z'));
+      // Freeze first: set-then-freeze would keep the milliseconds that pass in between.
       sandbox.tenants.get(tenant.id)?.clock.freeze(true);
+      sandbox.tenants.get(tenant.id)?.clock.set(Date.parse('2026-01-01T00:00:00Z'));
     }
     sandbox.tenants.get(a.id)?.faults.add({ provider: 'tink', status: 503 });
     sandbox.tenants.get(b.id)?.clock.advance(86_400);
