@@ -181,24 +181,17 @@ export class SandboxEngine {
     const mounted = this.mounted.get(req.provider);
     if (!mounted) throw new Error(`no dialect is mounted for ${req.provider}`);
     const { dialect } = mounted;
-    const touched: { grantId?: string | undefined; token?: string | undefined } = {};
-    let response: SandboxResponse;
-    let stateful = false;
     const fault = this.faults.take(req);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const injected = fault ? faultResponse(fault, req, dialect) : undefined;
+    if (injected) return this.finish(req, injected, dialect, started, undefined);
+    let response: SandboxResponse;
+    let ctx: HandlerContext | undefined;
     try {
-      if (injected) return this.finish(req, injected, dialect, started, touched, false);
       if (options.bodyTooLarge) throw dialect.errors.payloadTooLarge();
       const match = mounted.router.match(req.method, req.path);
       if (match.kind === 'found') {
-        stateful = true;
-        const ctx: RouteContext = {
-          req,
-          params: match.params,
-          sandbox: this.services,
-          touch: (ref) => Object.assign(touched, ref),
-        };
+        ctx = new HandlerContext(req, match.params, this.services);
         response = await match.route.handle(ctx);
       } else if (match.kind === 'wrong-method') {
         throw dialect.errors.methodNotAllowed(req, match.allowed);
@@ -210,26 +203,26 @@ export class SandboxEngine {
     } catch (error) {
       response = this.errorResponse(error, req, dialect);
     }
-    return this.finish(req, response, dialect, started, touched, stateful);
+    return this.finish(req, response, dialect, started, ctx);
   }
 
+  /** Decorates, inspects (stateful routes only) and journals the response. */
   private async finish(
     req: SandboxRequest,
     response: SandboxResponse,
     dialect: RegisteredDialect,
     started: number,
-    touched: { grantId?: string | undefined; token?: string | undefined },
-    stateful: boolean,
+    ctx: HandlerContext | undefined,
   ): Promise<SandboxResponse> {
     if (!response.dropConnection) dialect.decorate?.(req, response, this.services);
-    if (stateful && this.options.inspector) await this.options.inspector(req, response, dialect);
+    if (ctx !== undefined && this.options.inspector) await this.options.inspector(req, response, dialect);
     this.journal.record({
       sandboxTime: this.clock.now(),
       latencyMs: performance.now() - started,
       request: req,
       response,
-      grantId: touched.grantId,
-      token: touched.token,
+      grantId: ctx?.grantId,
+      token: ctx?.token,
     });
     this.notifyChanged();
     return response;
@@ -242,5 +235,22 @@ export class SandboxEngine {
       'handler failed',
     );
     return dialect.errors.internal().toResponse();
+  }
+}
+
+/** What a stateful route gets, and what it tells the journal it touched. */
+class HandlerContext implements RouteContext {
+  grantId: string | undefined = undefined;
+  token: string | undefined = undefined;
+
+  constructor(
+    readonly req: SandboxRequest,
+    readonly params: Readonly<Record<string, string>>,
+    readonly sandbox: SandboxServices,
+  ) {}
+
+  touch(ref: { grantId?: string | undefined; token?: string | undefined }): void {
+    if ('grantId' in ref) this.grantId = ref.grantId;
+    if ('token' in ref) this.token = ref.token;
   }
 }

@@ -2,16 +2,19 @@ import { wallTimeMs } from './clock.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
 import { redactHeaders, redactQuery, redactRawBody, redactSecret, redactValue } from './redact.js';
 
-/** What the journal keeps of one provider request; secrets are redacted only when read. */
-interface RawEntry {
-  seq: number;
-  wallTime: number;
+/** What the journal is given of one provider request; secrets are redacted only when read. */
+export interface RecordedRequest {
   sandboxTime: number;
   latencyMs: number;
   request: SandboxRequest;
   response: SandboxResponse;
   grantId: string | undefined;
   token: string | undefined;
+}
+
+interface RawEntry extends RecordedRequest {
+  seq: number;
+  wallTime: number;
 }
 
 export interface JournalEntry {
@@ -38,45 +41,67 @@ export interface JournalFilter {
   limit?: number;
 }
 
-/** A bounded ring buffer of provider requests, newest last. */
+/**
+ * A bounded ring buffer of provider requests, newest last. Recording is on every request's path, so it
+ * copies nothing: the entry is kept as given, and its sequence number and wall time go into a typed array.
+ */
 export class Journal {
-  private entries: RawEntry[] = [];
-  private next = 0;
+  private readonly entries: (RecordedRequest | undefined)[];
+  /** Per slot: wall time (ms) and sequence number. */
+  private readonly stamps: Float64Array;
+  /** Requests recorded so far: the newest entry's sequence number. */
   private seq = 0;
+  /** `seq` when the journal was last cleared. */
+  private clearedAt = 0;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(private readonly capacity = 1000) {
+    this.entries = new Array(capacity).fill(undefined);
+    this.stamps = new Float64Array(capacity * 2);
+  }
 
-  record(entry: Omit<RawEntry, 'seq' | 'wallTime'>): void {
-    const full: RawEntry = { ...entry, seq: ++this.seq, wallTime: wallTimeMs() };
-    if (this.entries.length < this.capacity) this.entries.push(full);
-    else {
-      this.entries[this.next] = full;
-      this.next = (this.next + 1) % this.capacity;
-    }
+  record(entry: RecordedRequest): void {
+    if (this.capacity === 0) return;
+    const slot = this.seq % this.capacity;
+    this.seq++;
+    this.entries[slot] = entry;
+    this.stamps[slot * 2] = wallTimeMs();
+    this.stamps[slot * 2 + 1] = this.seq;
   }
 
   clear(): void {
-    this.entries = [];
-    this.next = 0;
+    this.entries.fill(undefined);
+    this.clearedAt = this.seq;
   }
 
   get size(): number {
-    return this.entries.length;
+    return Math.min(this.capacity, this.seq - this.clearedAt);
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const ordered = [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
-    const matching = ordered.filter(
-      (e) =>
-        (filter.provider === undefined || e.request.provider === filter.provider) &&
-        (filter.path === undefined || pathMatches(e.request, filter.path)) &&
-        (filter.status === undefined || e.response.status === filter.status) &&
-        (filter.since === undefined || e.sandboxTime >= filter.since),
-    );
+    const matching: RawEntry[] = [];
+    for (let seq = this.seq - this.size; seq < this.seq; seq++) {
+      const slot = seq % this.capacity;
+      const entry = this.entries[slot];
+      if (entry === undefined || !matches(entry, filter)) continue;
+      matching.push({
+        ...entry,
+        wallTime: this.stamps[slot * 2] ?? 0,
+        seq: this.stamps[slot * 2 + 1] ?? 0,
+      });
+    }
     const limited =
       filter.limit === undefined ? matching : matching.slice(Math.max(0, matching.length - filter.limit));
     return limited.map(present);
   }
+}
+
+function matches(e: RecordedRequest, filter: JournalFilter): boolean {
+  return (
+    (filter.provider === undefined || e.request.provider === filter.provider) &&
+    (filter.path === undefined || pathMatches(e.request, filter.path)) &&
+    (filter.status === undefined || e.response.status === filter.status) &&
+    (filter.since === undefined || e.sandboxTime >= filter.since)
+  );
 }
 
 function present(e: RawEntry): JournalEntry {

@@ -1,9 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, timingSafeEqual } from 'node:crypto';
 
 const expectedDigests = new Map<string, Buffer>();
 
+/** One-shot hashing (no Hash object per call: createHash was half the cost of a client check). */
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+  return hash('sha256', value, 'buffer');
 }
 
 /** The stored secrets' digests are kept (bounded), so each check hashes only what was sent. */

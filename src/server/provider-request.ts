@@ -21,7 +21,7 @@ export async function serveProviderRequest(
     providerPath,
     query,
     req,
-    body.tooLarge ? Buffer.alloc(0) : body.data,
+    body.tooLarge ? noBody : body.data,
   );
   const engine = await tenants.route(request);
   const response = await engine.handle(request, { bodyTooLarge: body.tooLarge });
@@ -46,7 +46,7 @@ export function serveRateLimited(
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
-  const request = sandboxRequest(provider, providerPath, query, req, Buffer.alloc(0));
+  const request = sandboxRequest(provider, providerPath, query, req, noBody);
   const engine = tenants.main;
   const dialect = engine.dialect(provider);
   if (!dialect) {
@@ -58,6 +58,9 @@ export function serveRateLimited(
   writeResponse(res, response, req.method === 'HEAD');
 }
 
+/** A request without a body shares this one (nothing writes to a request's body). */
+const noBody = Buffer.alloc(0);
+
 function sandboxRequest(
   provider: ProviderId,
   providerPath: string,
@@ -65,14 +68,36 @@ function sandboxRequest(
   req: IncomingMessage,
   rawBody: Buffer,
 ): SandboxRequest {
-  return {
+  return new NodeSandboxRequest(
     provider,
-    method: req.method ?? 'GET',
-    path: providerPath === '' ? '/' : providerPath,
-    query: new URLSearchParams(query),
-    headers: flattenHeaders(req.headers),
-    rawBody,
-  };
+    req.method ?? 'GET',
+    providerPath === '' ? '/' : providerPath,
+    query,
+    // node:http joins repeated headers itself, all but set-cookie (an array), which no client sends.
+    req.headers['set-cookie'] === undefined
+      ? (req.headers as Record<string, string | undefined>)
+      : flattenHeaders(req.headers),
+    rawBody.length === 0 ? noBody : rawBody,
+  );
+}
+
+/** Most provider routes never read the query string: it is parsed on first use. */
+class NodeSandboxRequest implements SandboxRequest {
+  private parsedQuery: URLSearchParams | undefined;
+
+  constructor(
+    readonly provider: ProviderId,
+    readonly method: string,
+    readonly path: string,
+    private readonly rawQuery: string,
+    readonly headers: Readonly<Record<string, string | undefined>>,
+    readonly rawBody: Buffer,
+  ) {}
+
+  get query(): URLSearchParams {
+    this.parsedQuery ??= new URLSearchParams(this.rawQuery);
+    return this.parsedQuery;
+  }
 }
 
 export function writeResponse(res: ServerResponse, response: SandboxResponse, head = false): void {
@@ -99,9 +124,9 @@ interface Body {
 
 function readBody(req: IncomingMessage): Promise<Body> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBodyBytes) return Promise.resolve({ data: Buffer.alloc(0), tooLarge: true });
+  if (declared > maxBodyBytes) return Promise.resolve({ data: noBody, tooLarge: true });
   if (req.method === 'GET' && declared === 0 && req.headers['transfer-encoding'] === undefined) {
-    return Promise.resolve({ data: Buffer.alloc(0), tooLarge: false });
+    return Promise.resolve({ data: noBody, tooLarge: false });
   }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -111,7 +136,7 @@ function readBody(req: IncomingMessage): Promise<Body> {
       if (done) return;
       done = true;
       req.removeListener('data', onData);
-      resolve({ data: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks, size), tooLarge });
+      resolve({ data: tooLarge ? noBody : Buffer.concat(chunks, size), tooLarge });
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
