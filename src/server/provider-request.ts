@@ -16,13 +16,7 @@ export async function serveProviderRequest(
   res: ServerResponse,
 ): Promise<void> {
   const body = await readBody(req);
-  const request = sandboxRequest(
-    provider,
-    providerPath,
-    query,
-    req,
-    body.tooLarge ? noBody : body.data,
-  );
+  const request = sandboxRequest(provider, providerPath, query, req, body.tooLarge ? noBody : body.data);
   const engine = await tenants.route(request);
   const response = await engine.handle(request, { bodyTooLarge: body.tooLarge });
   if (response.dropConnection) {
