@@ -3,29 +3,47 @@ import { namedError } from '../engine/fault-response.js';
 import { encodeBody, type ProviderId, type SandboxRequest, type SandboxResponse } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
 
+/** A request without a body shares this one (nothing writes to a request's body). */
+const noBody = Buffer.alloc(0);
+
 /** Bodies over this size get a 413 in the provider's shape (PRODUCT.md). */
 export const maxBodyBytes = 1024 * 1024;
 
-/** node:http -> the engine's plain request, and its plain response -> node:http. */
-export async function serveProviderRequest(
+/**
+ * node:http -> the engine's plain request, and its plain response -> node:http. Callbacks rather than
+ * awaits up to the engine: this runs for every provider request, and each await is a promise and a turn
+ * of the microtask queue.
+ */
+export function serveProviderRequest(
   tenants: Tenants,
   provider: ProviderId,
   providerPath: string,
   query: string,
   req: IncomingMessage,
   res: ServerResponse,
-): Promise<void> {
-  const body = await readBody(req);
-  const request = sandboxRequest(provider, providerPath, query, req, body.tooLarge ? noBody : body.data);
-  const engine = await tenants.route(request);
-  const response = await engine.handle(request, { bodyTooLarge: body.tooLarge });
-  if (response.dropConnection) {
-    req.socket.destroy();
-    return;
-  }
-  writeResponse(res, response, req.method === 'HEAD');
-  // A body cut short is not drained: close the connection rather than read the rest.
-  if (body.tooLarge) res.once('finish', () => req.socket.destroySoon());
+): void {
+  readBody(req, (data, tooLarge) => {
+    const request = sandboxRequest(provider, providerPath, query, req, data);
+    const handled =
+      tenants.size === 0
+        ? tenants.main.handle(request, { bodyTooLarge: tooLarge })
+        : tenants.route(request).then((engine) => engine.handle(request, { bodyTooLarge: tooLarge }));
+    const fail = (error: unknown) => res.destroy(error instanceof Error ? error : undefined);
+    handled.then((response) => {
+      if (response.dropConnection) {
+        req.socket.destroy();
+        return;
+      }
+      try {
+        writeResponse(res, response, req.method === 'HEAD');
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      // A body cut short is not drained: close the connection rather than read the rest.
+      if (tooLarge) res.once('finish', () => req.socket.destroySoon());
+    }, fail);
+  });
 }
 
 /**
@@ -51,9 +69,6 @@ export function serveRateLimited(
   dialect.decorate?.(request, response, engine.services);
   writeResponse(res, response, req.method === 'HEAD');
 }
-
-/** A request without a body shares this one (nothing writes to a request's body). */
-const noBody = Buffer.alloc(0);
 
 function sandboxRequest(
   provider: ProviderId,
@@ -111,39 +126,37 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
   return out;
 }
 
-interface Body {
-  data: Buffer;
-  tooLarge: boolean;
-}
-
-function readBody(req: IncomingMessage): Promise<Body> {
+/** Reads the body (up to maxBodyBytes; beyond it, none and `tooLarge`), then calls `done` once. */
+function readBody(req: IncomingMessage, done: (data: Buffer, tooLarge: boolean) => void): void {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBodyBytes) return Promise.resolve({ data: noBody, tooLarge: true });
-  if (req.method === 'GET' && declared === 0 && req.headers['transfer-encoding'] === undefined) {
-    return Promise.resolve({ data: noBody, tooLarge: false });
+  if (declared > maxBodyBytes) {
+    done(noBody, true);
+    return;
   }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (tooLarge: boolean) => {
-      if (done) return;
-      done = true;
-      req.removeListener('data', onData);
-      resolve({ data: tooLarge ? noBody : Buffer.concat(chunks, size), tooLarge });
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        req.pause();
-        finish(true);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => finish(false));
-    req.once('error', () => finish(false));
-    req.once('aborted', () => finish(false));
-  });
+  if (req.method === 'GET' && declared === 0 && req.headers['transfer-encoding'] === undefined) {
+    done(noBody, false);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  const finish = (tooLarge: boolean) => {
+    if (finished) return;
+    finished = true;
+    req.removeListener('data', onData);
+    done(tooLarge || size === 0 ? noBody : Buffer.concat(chunks, size), tooLarge);
+  };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBodyBytes) {
+      req.pause();
+      finish(true);
+      return;
+    }
+    chunks.push(chunk);
+  };
+  req.on('data', onData);
+  req.on('end', () => finish(false));
+  // An aborted request ends here (node:http destroys it with an error); its answer goes nowhere.
+  req.on('error', () => finish(false));
 }

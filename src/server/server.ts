@@ -107,9 +107,7 @@ function route(
       serveRateLimited(tenants, mount, providerPath, query, req, res);
       return;
     }
-    serveProviderRequest(tenants, mount, providerPath, query, req, res).catch((error: unknown) => {
-      res.destroy(error instanceof Error ? error : undefined);
-    });
+    serveProviderRequest(tenants, mount, providerPath, query, req, res);
     return;
   }
   if (!allowed) {
