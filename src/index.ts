@@ -17,6 +17,7 @@ export { SandboxEngine } from './engine/engine.js';
 export type { Fault, FaultSpec, NamedFault } from './engine/faults.js';
 export type { ProviderId, SandboxRequest, SandboxResponse } from './engine/http.js';
 export type { JournalEntry, JournalFilter } from './engine/journal.js';
+export type { AsymmetricSigning } from './engine/keys.js';
 export {
   createSandbox,
   type InProcessJournalFilter,

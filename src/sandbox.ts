@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from './engine/clock.js';
 import { type Fallback, type Inspector, type Logger, SandboxEngine } from './engine/engine.js';
+import type { AsymmetricSigning } from './engine/keys.js';
 import type { Store } from './engine/store.js';
 import { dialects } from './providers/registry.js';
 import { loadScenarioFile, parseScenario, type Scenario } from './scenario/scenario.js';
@@ -19,6 +20,11 @@ export interface SandboxOptions {
   clock?: Clock;
   store?: Store;
   journalSize?: number;
+  /**
+   * Where ES256/RS256 signatures are computed: 'thread-pool' (default for the server: a concurrent load
+   * uses every core) or 'event-loop' (default in-process: no thread hop, the lowest latency per request).
+   */
+  asymmetricSigning?: AsymmetricSigning;
   fallback?: Fallback;
   inspector?: Inspector;
   logger?: Logger;
@@ -61,6 +67,7 @@ function engineFor(scenario: Scenario, options: SandboxOptions): Promise<Sandbox
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.journalSize ? { journalSize: options.journalSize } : {}),
+    ...(options.asymmetricSigning ? { asymmetricSigning: options.asymmetricSigning } : {}),
     ...(options.fallback ? { fallback: options.fallback } : {}),
     ...(options.inspector ? { inspector: options.inspector } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -7,7 +7,7 @@ import { FaultBook } from './faults.js';
 import { Grants } from './grants.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
 import { Journal } from './journal.js';
-import { KeyRing } from './keys.js';
+import { type AsymmetricSigning, KeyRing } from './keys.js';
 import { MemoryStore } from './memory-store.js';
 import { cryptoRandom, type Random } from './random.js';
 import { Router } from './router.js';
@@ -38,6 +38,8 @@ export interface EngineOptions {
   store?: Store;
   random?: Random;
   journalSize?: number;
+  /** Where ES256/RS256 signatures are computed (default: the thread pool). */
+  asymmetricSigning?: AsymmetricSigning;
   fallback?: Fallback;
   inspector?: Inspector;
   logger?: Logger;
@@ -74,7 +76,7 @@ export class SandboxEngine {
     this.clock = options.clock ?? createClock(options.scenario.clock);
     this.store = options.store ?? new MemoryStore();
     this.random = options.random ?? cryptoRandom;
-    this.keys = new KeyRing(this.random);
+    this.keys = new KeyRing(this.random, options.asymmetricSigning);
     this.grants = new Grants(this.store, this.clock, this.random);
     this.journal = new Journal(options.journalSize);
     this.clock.onChange(() => this.notifyChanged());

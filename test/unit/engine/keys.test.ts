@@ -12,9 +12,14 @@ function claims() {
 }
 
 describe('KeyRing', () => {
-  for (const alg of ['RS256', 'ES256'] as const) {
-    it(`signs ${alg} JWTs that verify against the provider's JWKS and carry the claims`, async () => {
-      const keys = new KeyRing(cryptoRandom);
+  for (const [alg, where] of [
+    ['RS256', 'thread-pool'],
+    ['ES256', 'thread-pool'],
+    ['RS256', 'event-loop'],
+    ['ES256', 'event-loop'],
+  ] as const) {
+    it(`signs ${alg} JWTs on the ${where} that verify against the provider's JWKS and carry the claims`, async () => {
+      const keys = new KeyRing(cryptoRandom, where);
       const jwt = await keys.sign('tink', alg, claims());
       const jwks = createLocalJWKSet(await keys.jwks('tink'));
       const { payload, protectedHeader } = await jwtVerify(jwt, jwks, {
