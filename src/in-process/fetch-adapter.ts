@@ -26,6 +26,9 @@ function stripBasePath(path: string, basePath: string): string {
   return path.slice(basePath.length) || '/';
 }
 
+/** A request without a body shares this one (nothing writes to a request's body). */
+const noBody = Buffer.alloc(0);
+
 /** A Fetch API request to a real provider URL -> the engine's plain request (lower-case headers, raw body). */
 export async function toSandboxRequest(
   request: Request,
@@ -36,12 +39,12 @@ export async function toSandboxRequest(
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
-  let rawBody = Buffer.alloc(0);
+  let rawBody = noBody;
   let bodyTooLarge = Number(headers['content-length'] ?? 0) > maxBodyBytes;
   if (!bodyTooLarge && request.body !== null) {
     const data = Buffer.from(await request.arrayBuffer());
     if (data.length > maxBodyBytes) bodyTooLarge = true;
-    else rawBody = data;
+    else if (data.length > 0) rawBody = data;
   }
   return {
     request: {
@@ -63,7 +66,7 @@ export async function serveFetchRequest(
   target: ProviderHost,
 ): Promise<SandboxResponse> {
   const converted = await toSandboxRequest(request, target);
-  const engine = await tenants.route(converted.request);
+  const engine = tenants.size === 0 ? tenants.main : await tenants.route(converted.request);
   return engine.handle(converted.request, { bodyTooLarge: converted.bodyTooLarge });
 }
 

@@ -9,17 +9,28 @@ import { toFetchResponse } from './fetch-adapter.js';
 
 export type { HttpHandler };
 
-/** One catch-all handler per host; `serve` answers with the engine's response. */
+/**
+ * One handler for every provider host; `serve` answers with the engine's response. A single predicate
+ * handler rather than one URL pattern per host: msw parses a request (URL, cookies) once per handler it
+ * tries, and with eight hosts that was most of the in-process round trip.
+ */
 export function providerHandlers(
   hosts: readonly ProviderHost[],
   serve: (request: Request, target: ProviderHost) => Promise<SandboxResponse>,
 ): HttpHandler[] {
-  return hosts.map((target) =>
-    http.all(`https://${target.host}/*`, async ({ request }) => {
-      const response = await serve(request, target);
-      // A reset-connection fault: fetch rejects, as it does when a real server drops the socket.
-      if (response.dropConnection) return HttpResponse.error();
-      return toFetchResponse(response, request.method);
-    }),
-  );
+  const byHost = new Map(hosts.map((target) => [target.host, target]));
+  const targetOf = (request: Request) => byHost.get(new URL(request.url).hostname);
+  return [
+    http.all(
+      ({ request }) => targetOf(request) !== undefined,
+      async ({ request }) => {
+        const target = targetOf(request);
+        if (target === undefined) return undefined;
+        const response = await serve(request, target);
+        // A reset-connection fault: fetch rejects, as it does when a real server drops the socket.
+        if (response.dropConnection) return HttpResponse.error();
+        return toFetchResponse(response, request.method);
+      },
+    ),
+  ];
 }

@@ -78,14 +78,16 @@ export interface InProcessSandbox {
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<InProcessSandbox> {
   const fallback = options.fallback ?? createPrismLayer({ root: packageRoot, mode: 'collect' }).fallback;
-  const tenants = await createTenants({ ...options, fallback });
+  // One test's requests come one at a time: signing on the event loop saves the thread hop.
+  const tenants = await createTenants({ asymmetricSigning: 'event-loop', ...options, fallback });
   const engine = tenants.main;
   const hosts = providerHosts(engine.dialects);
   const msw = await importMsw();
-  let settling: Promise<void> = Promise.resolve();
+  /** A reset still re-seeding the store, if any: requests wait for it. */
+  let settling: Promise<void> | undefined;
 
   const serve = async (request: Request, target: ProviderHost): Promise<SandboxResponse> => {
-    await settling;
+    if (settling !== undefined) await settling;
     return serveFetchRequest(tenants, request, target);
   };
 
@@ -110,7 +112,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<InPro
     clock: clockControl(engine.clock),
     reset() {
       const resetting = engine.reset();
-      settling = resetting.catch(() => undefined);
+      const settled = resetting
+        .catch(() => undefined)
+        .finally(() => {
+          if (settling === settled) settling = undefined;
+        });
+      settling = settled;
       return resetting;
     },
     faults: {
