@@ -1,10 +1,15 @@
 // Memory and token-check latency with N live access tokens, then the sweep.
 // Usage: node --expose-gc bench/memory.mjs N  -> one JSON line on stdout.
-// Builds an engine in-process from dist/, inserts N access-token records straight into its store (opaque
-// 43-character values, the Gusto shape; per-token scope and company arrays, as issuance makes them),
-// measures Grants.checkBearer on random tokens, then advances the clock past expiry, sweeps and measures again.
+// Builds a sandbox in-process from dist/, inserts N access-token records straight into its store (opaque
+// 43-character values, the Gusto shape; per-token scope and company arrays, as issuance makes them), then
+// times two things on random live tokens: the token check as a client sees it (sequential keep-alive
+// `GET /gusto/v1/token_info` round trips over loopback, served by the real node:http server), and the
+// bare store lookup (Grants.checkBearer) alone. Then it advances the clock past expiry, sweeps and measures
+// memory again.
 import { randomBytes } from 'node:crypto';
-import { createEngine } from '../dist/index.js';
+import { Agent, request } from 'node:http';
+import { createTenants } from '../dist/index.js';
+import { listen } from '../dist/server/server.js';
 import { median } from './lib.mjs';
 
 const count = Number(process.argv[2] ?? 1000);
@@ -22,7 +27,8 @@ function memory() {
   return { rssMB: usage.rss / 2 ** 20, heapUsedMB: usage.heapUsed / 2 ** 20 };
 }
 
-const engine = await createEngine();
+const tenants = await createTenants();
+const engine = tenants.main;
 const before = memory();
 
 const lifetimeSeconds = 3600;
@@ -86,7 +92,49 @@ async function timeChecks() {
 await timeChecks(); // warm-up: JIT and caches
 collect();
 const timed = [...(await timeChecks()), ...(await timeChecks()), ...(await timeChecks())];
-const checkMicros = median(timed);
+const lookupMicros = median(timed);
+
+// The token-checked call over HTTP: one keep-alive connection, one request at a time.
+const server = await listen(tenants, { port: 0, connectionRateLimit: false });
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+/** @param {string} token @returns {Promise<number>} status */
+function tokenInfo(token) {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/gusto/v1/token_info',
+        agent,
+        headers: { authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.once('error', reject);
+    req.end();
+  });
+}
+const httpSamples = Number(process.env.BENCH_HTTP_CHECKS ?? 5000);
+/** @returns {Promise<number[]>} per-request microseconds */
+async function timeHttpChecks() {
+  /** @type {number[]} */
+  const times = [];
+  for (let i = 0; i < httpSamples; i++) {
+    const value = values[Math.floor(Math.random() * count)] ?? '';
+    const t0 = performance.now();
+    const status = await tokenInfo(value);
+    times.push((performance.now() - t0) * 1000);
+    if (status !== 200) throw new Error(`token_info answered ${status}`);
+  }
+  return times;
+}
+await timeHttpChecks(); // warm-up
+const checkMicros = median([...(await timeHttpChecks()), ...(await timeHttpChecks())]);
+agent.destroy();
+await server.close();
 
 // Expire everything, sweep, and see the memory come back.
 engine.clock.advance(lifetimeSeconds + 1);
@@ -104,6 +152,8 @@ process.stdout.write(
     before,
     loaded,
     checkMicros,
+    httpChecks: httpSamples * 2,
+    lookupMicros,
     checkBatches: timed.length,
     swept,
     sweepMs,

@@ -429,13 +429,22 @@ function ratios() {
     if (biggest && smallest) {
       const label = biggest.tokens.toExponential(0).replace('+', '');
       add(`rssMB@${label}`, `RSS with ${label} live tokens (MB)`, biggest.loaded.rssMB, 'MB', '<=', 600);
+      const small = smallest.tokens.toExponential(0).replace('+', '');
       add(
-        `checkLatency@${label}/@${smallest.tokens.toExponential(0).replace('+', '')}`,
-        `token-check latency at ${label} / at ${smallest.tokens.toExponential(0).replace('+', '')}`,
+        `checkLatency@${label}/@${small}`,
+        `token-check latency (HTTP round trip) at ${label} / at ${small}`,
         biggest.checkMicros / smallest.checkMicros,
         'x',
         '<=',
         1.2,
+      );
+      add(
+        `lookupLatency@${label}/@${small}`,
+        `bare store lookup (checkBearer) at ${label} / at ${small}`,
+        biggest.lookupMicros / smallest.lookupMicros,
+        'x',
+        null,
+        null,
       );
       const grown = biggest.loaded.heapUsedMB - biggest.before.heapUsedMB;
       add(
@@ -508,7 +517,8 @@ function report(host, computed) {
         'RSS MB',
         'heap MB',
         'heap bytes/token',
-        'check µs (median)',
+        'token check µs (HTTP, median)',
+        'lookup µs (median)',
         'swept',
         'sweep ms',
         'RSS after sweep',
@@ -521,7 +531,8 @@ function report(host, computed) {
         fmt(r.loaded.rssMB),
         fmt(r.loaded.heapUsedMB),
         fmt(((r.loaded.heapUsedMB - r.before.heapUsedMB) * 2 ** 20) / r.tokens),
-        fmt(r.checkMicros, 2),
+        fmt(r.checkMicros, 1),
+        fmt(r.lookupMicros, 2),
         r.swept,
         fmt(r.sweepMs),
         fmt(r.afterSweep.rssMB),
