@@ -218,14 +218,7 @@ export class SandboxEngine {
   ): Promise<SandboxResponse> {
     if (!response.dropConnection) dialect.decorate?.(req, response, this.services);
     if (ctx !== undefined && this.options.inspector) await this.options.inspector(req, response, dialect);
-    this.journal.record({
-      sandboxTime: this.clock.now(),
-      latencyMs: performance.now() - started,
-      request: req,
-      response,
-      grantId: ctx?.grantId,
-      token: ctx?.token,
-    });
+    this.journal.record(req, response, this.clock.now(), performance.now() - started, ctx);
     this.notifyChanged();
     return response;
   }

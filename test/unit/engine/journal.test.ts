@@ -27,10 +27,8 @@ function record(
     token?: string;
   } = {},
 ): void {
-  journal.record({
-    sandboxTime: entry.at ?? clock.now(),
-    latencyMs: 1.23456,
-    request: sandboxRequest({
+  journal.record(
+    sandboxRequest({
       provider: entry.provider ?? 'tink',
       method: 'POST',
       path: entry.path ?? '/api/v1/oauth/token',
@@ -38,10 +36,11 @@ function record(
       ...(entry.query === undefined ? {} : { query: entry.query }),
       ...(entry.body === undefined ? {} : { body: entry.body }),
     }),
-    response: entry.response ?? json(entry.status ?? 200, { ok: true }),
-    grantId: entry.grantId,
-    token: entry.token,
-  });
+    entry.response ?? json(entry.status ?? 200, { ok: true }),
+    entry.at ?? clock.now(),
+    1.23456,
+    { grantId: entry.grantId, token: entry.token },
+  );
 }
 
 // Characters that survive form- and JSON-encoding unchanged, so a leak could not hide behind an escape.
