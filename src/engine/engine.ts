@@ -209,15 +209,27 @@ export class SandboxEngine {
   }
 
   /** Decorates, inspects (stateful routes only) and journals the response. */
-  private async finish(
+  private finish(
     req: SandboxRequest,
     response: SandboxResponse,
     dialect: RegisteredDialect,
     started: number,
     ctx: HandlerContext | undefined,
-  ): Promise<SandboxResponse> {
+  ): SandboxResponse | Promise<SandboxResponse> {
     if (!response.dropConnection) dialect.decorate?.(req, response, this.services);
-    if (ctx !== undefined && this.options.inspector) await this.options.inspector(req, response, dialect);
+    const { inspector } = this.options;
+    if (ctx !== undefined && inspector) {
+      return inspector(req, response, dialect).then(() => this.record(req, response, started, ctx));
+    }
+    return this.record(req, response, started, ctx);
+  }
+
+  private record(
+    req: SandboxRequest,
+    response: SandboxResponse,
+    started: number,
+    ctx: HandlerContext | undefined,
+  ): SandboxResponse {
     this.journal.record(req, response, this.clock.now(), performance.now() - started, ctx);
     this.notifyChanged();
     return response;

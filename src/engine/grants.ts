@@ -12,7 +12,8 @@ export interface MintTimes {
   /** Issued-at and expiry, in whole seconds on the sandbox clock. */
   iat: number;
   exp: number;
-  jti: string;
+  /** A fresh JWT ID, drawn on first call (opaque tokens never pay for one); the same on every call. */
+  jti(): string;
 }
 
 export interface AccessTokenSpec {
@@ -104,8 +105,8 @@ export class Grants {
     const iat = this.clock.nowSeconds();
     const issuedAt = iat * 1000;
     const exp = iat + spec.lifetimeSeconds;
-    // 128 random bits, like every other token and code the sandbox issues.
-    const value = await spec.mint({ iat, exp, jti: this.random.bytes(16).toString('base64url') });
+    const minted = spec.mint(new LazyMintTimes(iat, exp, this.random));
+    const value = typeof minted === 'string' ? minted : await minted;
     const token: AccessToken = {
       value,
       provider: spec.provider,
@@ -275,4 +276,21 @@ export class Grants {
     });
     return true;
   }
+}
+
+/** What a token's value is made from; the jti is drawn only for the JWT dialects that ask for one. */
+class LazyMintTimes implements MintTimes {
+  private drawn: string | undefined;
+
+  constructor(
+    readonly iat: number,
+    readonly exp: number,
+    private readonly random: Random,
+  ) {}
+
+  /** 128 random bits, like every other token and code the sandbox issues. Bound: mints destructure it. */
+  readonly jti = (): string => {
+    this.drawn ??= this.random.bytes(16).toString('base64url');
+    return this.drawn;
+  };
 }

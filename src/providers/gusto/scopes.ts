@@ -36,7 +36,15 @@ export function companyTokenScopes(clientScopes: readonly string[]): string[] {
   return clientScopes.filter((scope) => !systemScopes.has(scope));
 }
 
+const systemTokenScopesOf = new WeakMap<readonly string[], string[]>();
+
+/** Computed once per client scope list: every system token of a client shares one (never mutated) array. */
 export function systemTokenScopes(clientScopes: readonly string[]): string[] {
-  const scopes = clientScopes.filter((scope) => systemScopes.has(scope) || scope === 'public');
-  return scopes.includes('public') ? scopes : [...scopes, 'public'];
+  let scopes = systemTokenScopesOf.get(clientScopes);
+  if (scopes === undefined) {
+    const kept = clientScopes.filter((scope) => systemScopes.has(scope) || scope === 'public');
+    scopes = kept.includes('public') ? kept : [...kept, 'public'];
+    systemTokenScopesOf.set(clientScopes, scopes);
+  }
+  return scopes;
 }

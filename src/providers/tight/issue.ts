@@ -47,7 +47,7 @@ export async function issueAccessToken(sandbox: SandboxServices, spec: AccessSpe
         scope: spec.scope,
         iat,
         exp,
-        jti,
+        jti: jti(),
       }),
   });
 }

@@ -40,7 +40,8 @@ async function clientToken(
     clientId,
     scopes,
     lifetimeSeconds: ctx.sandbox.lifetime('tink', 'clientAccessToken', tinkLifetimes.clientAccessToken),
-    mint: (times) => signTinkJwt(ctx, { ...times, sub: `tink://auth/client/${clientId}`, clientId, scopes }),
+    mint: ({ iat, exp, jti }) =>
+      signTinkJwt(ctx, { iat, exp, jti: jti(), sub: `tink://auth/client/${clientId}`, clientId, scopes }),
   });
   ctx.touch({ token: token.value });
   return {
@@ -99,9 +100,11 @@ async function userTokens(ctx: RouteContext, grant: Grant, replaces?: string): P
     scopes: grant.scopes,
     lifetimeSeconds: ctx.sandbox.lifetime('tink', 'userAccessToken', tinkLifetimes.userAccessToken),
     refreshToken: refreshValue,
-    mint: (times) =>
+    mint: ({ iat, exp, jti }) =>
       signTinkJwt(ctx, {
-        ...times,
+        iat,
+        exp,
+        jti: jti(),
         sub: `tink://auth/user/${grant.userId}`,
         clientId: grant.clientId,
         scopes: grant.scopes,

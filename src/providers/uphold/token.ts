@@ -88,7 +88,14 @@ async function clientToken(
     lifetimeSeconds,
     // The docs' payload is {aud, org, scope, iat, exp}; jti keeps two tokens of one second distinct.
     mint: ({ iat, exp, jti }) =>
-      keys.sign('uphold', 'HS256', { aud: client.clientId, org: organizationId, scope, iat, exp, jti }),
+      keys.sign('uphold', 'HS256', {
+        aud: client.clientId,
+        org: organizationId,
+        scope,
+        iat,
+        exp,
+        jti: jti(),
+      }),
   });
   ctx.touch({ token: token.value });
   return {

@@ -100,8 +100,8 @@ describe('Grants.issueAccessToken', () => {
       clientId: 'tink-client',
       scopes: ['accounts:read'],
       lifetimeSeconds: 1800,
-      mint: (times) => {
-        seen.push(times);
+      mint: ({ iat, exp, jti }) => {
+        seen.push({ iat, exp, jti: jti() });
         return 'minted-value';
       },
     });
@@ -118,6 +118,24 @@ describe('Grants.issueAccessToken', () => {
     expect(await store.find('accessToken', 'minted-value')).toEqual(token);
   });
 
+  it('gives the mint one jti, the same on every call', async () => {
+    const { grants, grant } = await setUp();
+    const calls: string[] = [];
+    await grants.issueAccessToken({
+      provider: 'tink',
+      grant,
+      clientId: 'tink-client',
+      scopes: ['accounts:read'],
+      lifetimeSeconds: 1800,
+      mint: ({ jti }) => {
+        calls.push(jti(), jti());
+        return 'minted-value';
+      },
+    });
+    expect(calls[0]).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(calls[1]).toBe(calls[0]);
+  });
+
   it('gives each token its own jti', async () => {
     const { grants } = await setUp();
     const jtis: string[] = [];
@@ -128,7 +146,7 @@ describe('Grants.issueAccessToken', () => {
         scopes: [],
         lifetimeSeconds: 60,
         mint: ({ jti }) => {
-          jtis.push(jti);
+          jtis.push(jti());
           return `t${i}`;
         },
       });
