@@ -68,7 +68,11 @@ class ResponseWrites {
         continue;
       }
       // A body cut short is not drained: close the connection rather than read the rest.
-      if ((flags & 2) !== 0) res.once('finish', () => res.socket?.destroySoon());
+      if ((flags & 2) !== 0) {
+        // node:http detaches the socket from the response on 'finish': keep hold of it first.
+        const { socket } = res;
+        res.once('finish', () => socket?.destroySoon());
+      }
     }
     pending.length = 0;
   }

@@ -1,0 +1,57 @@
+import { connect } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../support/server.js';
+
+/**
+ * Sends `head` and then `body` on a raw connection and collects what the server writes until it closes
+ * the connection. The rest of an over-long body is never sent: the server must answer and close anyway.
+ */
+function exchange(port: number, head: string, body: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(head);
+      socket.write(body);
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.once('error', reject);
+    socket.once('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+  });
+}
+
+describe('request bodies over 1 MiB', () => {
+  it('answers a declared over-long body with 413 and closes the connection without reading the rest', async () => {
+    const server = await startTestServer();
+    const head = [
+      'POST /tink/api/v1/oauth/token HTTP/1.1',
+      'Host: 127.0.0.1',
+      'Content-Type: application/x-www-form-urlencoded',
+      `Content-Length: ${2 * 1024 * 1024}`,
+      '',
+      '',
+    ].join('\r\n');
+    const answer = await exchange(server.port, head, Buffer.from('grant_type=client_credentials'));
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"errorCode"');
+  });
+
+  it('answers a chunked body that grows past 1 MiB with 413 and closes the connection', async () => {
+    const server = await startTestServer();
+    const head = [
+      'POST /gusto/oauth/token HTTP/1.1',
+      'Host: 127.0.0.1',
+      'Content-Type: application/json',
+      'Transfer-Encoding: chunked',
+      '',
+      '',
+    ].join('\r\n');
+    const size = 1024 * 1024 + 4096;
+    const chunk = Buffer.concat([
+      Buffer.from(`${size.toString(16)}\r\n`),
+      Buffer.alloc(size, 0x20),
+      Buffer.from('\r\n'),
+    ]);
+    const answer = await exchange(server.port, head, chunk);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+  });
+});
