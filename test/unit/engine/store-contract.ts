@@ -10,7 +10,7 @@ import type {
 import { scopedKey } from '../../../src/engine/records.js';
 import type { Store } from '../../../src/engine/store.js';
 
-const t0 = Date.parse('2026-01-01T00:00:00Z');
+export const t0 = Date.parse('2026-01-01T00:00:00Z');
 const minute = 60_000;
 
 export function client(provider: ProviderId, clientId: string): ClientRecord {
