@@ -49,6 +49,9 @@ export type RefreshRotation =
 
 export type TokenCheck = { ok: true; token: AccessToken } | { ok: false; reason: TokenRejection };
 
+/** Shared by every token that reaches no company (records are replaced, never mutated). */
+const noCompanies = Object.freeze([]) as unknown as string[];
+
 function bindingProblem(
   code: AuthorizationCode,
   check: { redirectUri?: string | undefined; codeVerifier?: string | undefined },
@@ -112,7 +115,7 @@ export class Grants {
       provider: spec.provider,
       kind: spec.kind ?? spec.grant?.kind ?? 'client',
       clientId: spec.clientId,
-      companies: spec.companies ?? spec.grant?.companies ?? [],
+      companies: spec.companies ?? spec.grant?.companies ?? noCompanies,
       scopes: spec.scopes,
       issuedAt,
       expiresAt: exp * 1000,
