@@ -48,6 +48,8 @@ function encodeJson(value: unknown): string {
  */
 export class KeyRing {
   private readonly keys = new Map<string, Promise<SigningKey>>();
+  /** The keys generated so far, for signing without awaiting. */
+  private readonly ready = new Map<string, SigningKey>();
 
   constructor(
     private readonly random: Random,
@@ -59,10 +61,14 @@ export class KeyRing {
     for (const [provider, alg] of needs) this.key(provider, alg).catch(() => undefined);
   }
 
-  async sign(provider: ProviderId, alg: JwtAlgorithm, claims: Record<string, unknown>): Promise<string> {
-    const key = await this.key(provider, alg);
-    const input = `${key.header}.${encodeJson(claims)}`;
-    return `${input}.${await key.signature(input)}`;
+  /**
+   * A compact JWS of `claims`. Synchronous (a string) when the key is ready and signs on the event loop
+   * (HS256 always, ES256/RS256 with 'event-loop'): no promise or microtask turn on the hot path.
+   */
+  sign(provider: ProviderId, alg: JwtAlgorithm, claims: Record<string, unknown>): string | Promise<string> {
+    const ready = this.ready.get(keyId(provider, alg));
+    if (ready === undefined) return this.key(provider, alg).then((key) => compactJws(key, claims));
+    return compactJws(ready, claims);
   }
 
   /** Public keys (JWKS) of a provider's asymmetric keys. */
@@ -77,11 +83,15 @@ export class KeyRing {
   }
 
   private key(provider: ProviderId, alg: JwtAlgorithm): Promise<SigningKey> {
-    const id = `${provider}:${alg}`;
+    const id = keyId(provider, alg);
     let pending = this.keys.get(id);
     if (!pending) {
       pending = this.generate(alg);
       this.keys.set(id, pending);
+      pending.then(
+        (key) => this.ready.set(id, key),
+        () => undefined,
+      );
     }
     return pending;
   }
@@ -116,6 +126,18 @@ export class KeyRing {
       publicJwk,
     };
   }
+}
+
+function keyId(provider: ProviderId, alg: JwtAlgorithm): string {
+  return `${provider}:${alg}`;
+}
+
+function compactJws(key: SigningKey, claims: Record<string, unknown>): string | Promise<string> {
+  const input = `${key.header}.${encodeJson(claims)}`;
+  const signature = key.signature(input);
+  return typeof signature === 'string'
+    ? `${input}.${signature}`
+    : signature.then((value) => `${input}.${value}`);
 }
 
 function exportJwk(key: KeyObject): JsonWebKey {

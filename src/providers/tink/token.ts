@@ -130,7 +130,7 @@ async function userTokens(ctx: RouteContext, grant: Grant, replaces?: string): P
 function signTinkJwt(
   ctx: RouteContext,
   claims: { iat: number; exp: number; jti: string; sub: string; clientId: string; scopes: string[] },
-): Promise<string> {
+): string | Promise<string> {
   return ctx.sandbox.keys.sign('tink', 'ES256', {
     iss: 'tink://auth',
     sub: claims.sub,
