@@ -19,17 +19,18 @@ function exchange(port: number, head: string, body: Buffer): Promise<string> {
   });
 }
 
+/** An HTTP/1.1 request head: request line, Host, the given header lines and the blank line. */
+function requestHead(requestLine: string, headers: string[]): string {
+  return [`${requestLine} HTTP/1.1`, 'Host: 127.0.0.1', ...headers, '', ''].join('\r\n');
+}
+
 describe('request bodies over 1 MiB', () => {
   it('answers a declared over-long body with 413 and closes the connection without reading the rest', async () => {
     const server = await startTestServer();
-    const head = [
-      'POST /tink/api/v1/oauth/token HTTP/1.1',
-      'Host: 127.0.0.1',
+    const head = requestHead('POST /tink/api/v1/oauth/token', [
       'Content-Type: application/x-www-form-urlencoded',
       `Content-Length: ${2 * 1024 * 1024}`,
-      '',
-      '',
-    ].join('\r\n');
+    ]);
     const answer = await exchange(server.port, head, Buffer.from('grant_type=client_credentials'));
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('"errorCode"');
@@ -37,14 +38,10 @@ describe('request bodies over 1 MiB', () => {
 
   it('answers a chunked body that grows past 1 MiB with 413 and closes the connection', async () => {
     const server = await startTestServer();
-    const head = [
-      'POST /gusto/oauth/token HTTP/1.1',
-      'Host: 127.0.0.1',
+    const head = requestHead('POST /gusto/oauth/token', [
       'Content-Type: application/json',
       'Transfer-Encoding: chunked',
-      '',
-      '',
-    ].join('\r\n');
+    ]);
     const size = 1024 * 1024 + 4096;
     const chunk = Buffer.concat([
       Buffer.from(`${size.toString(16)}\r\n`),
