@@ -1,7 +1,7 @@
 import { readBasicCredentials, readBearer } from './engine/body.js';
 import type { RegisteredDialect } from './engine/dialect.js';
-import type { SandboxEngine } from './engine/engine.js';
-import { isProviderId, type ProviderId, type SandboxRequest } from './engine/http.js';
+import type { HandleOptions, SandboxEngine } from './engine/engine.js';
+import { isProviderId, type ProviderId, type SandboxRequest, type SandboxResponse } from './engine/http.js';
 import type { Random } from './engine/random.js';
 import { parseScenario, type Scenario } from './scenario/scenario.js';
 import { refreshIdentities, type TenantIdentities } from './tenant-identities.js';
@@ -77,8 +77,14 @@ export class Tenants {
     return this.engines.delete(id);
   }
 
+  /** Routes a provider request to its tenant's engine and handles it there (no lookup without tenants). */
+  handle(req: SandboxRequest, options?: HandleOptions): Promise<SandboxResponse> {
+    if (this.engines.size === 0) return this.main.handle(req, options);
+    return this.route(req).then((engine) => engine.handle(req, options));
+  }
+
   /** The engine a provider request belongs to: by header, then client id, then bearer token. */
-  async route(req: SandboxRequest): Promise<SandboxEngine> {
+  private async route(req: SandboxRequest): Promise<SandboxEngine> {
     if (this.engines.size === 0) return this.main;
     const named = req.headers[tenantHeader];
     if (named !== undefined) return this.engines.get(named) ?? this.main;

@@ -19,6 +19,9 @@ export interface SandboxRequest {
   rawBody: Buffer;
 }
 
+/** The body of every request that has none; shared, as nothing writes to a request's body. */
+export const emptyBody: Buffer = Buffer.alloc(0);
+
 export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;

@@ -1,5 +1,11 @@
 import type { RegisteredDialect } from '../engine/dialect.js';
-import { encodeBody, type ProviderId, type SandboxRequest, type SandboxResponse } from '../engine/http.js';
+import {
+  emptyBody,
+  encodeBody,
+  type ProviderId,
+  type SandboxRequest,
+  type SandboxResponse,
+} from '../engine/http.js';
 import { maxBodyBytes } from '../server/provider-request.js';
 import type { Tenants } from '../tenants.js';
 
@@ -26,9 +32,6 @@ function stripBasePath(path: string, basePath: string): string {
   return path.slice(basePath.length) || '/';
 }
 
-/** A request without a body shares this one (nothing writes to a request's body). */
-const noBody = Buffer.alloc(0);
-
 /** A Fetch API request to a real provider URL -> the engine's plain request (lower-case headers, raw body). */
 export async function toSandboxRequest(
   request: Request,
@@ -39,7 +42,7 @@ export async function toSandboxRequest(
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
-  let rawBody = noBody;
+  let rawBody = emptyBody;
   let bodyTooLarge = Number(headers['content-length'] ?? 0) > maxBodyBytes;
   if (!bodyTooLarge && request.body !== null) {
     const data = Buffer.from(await request.arrayBuffer());
@@ -66,8 +69,7 @@ export async function serveFetchRequest(
   target: ProviderHost,
 ): Promise<SandboxResponse> {
   const converted = await toSandboxRequest(request, target);
-  const engine = tenants.size === 0 ? tenants.main : await tenants.route(converted.request);
-  return engine.handle(converted.request, { bodyTooLarge: converted.bodyTooLarge });
+  return tenants.handle(converted.request, { bodyTooLarge: converted.bodyTooLarge });
 }
 
 const nullBodyStatuses = new Set([101, 204, 205, 304]);

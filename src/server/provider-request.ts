@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { namedError } from '../engine/fault-response.js';
-import { encodeBody, type ProviderId, type SandboxRequest, type SandboxResponse } from '../engine/http.js';
+import {
+  emptyBody,
+  encodeBody,
+  type ProviderId,
+  type SandboxRequest,
+  type SandboxResponse,
+} from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
-
-/** A request without a body shares this one (nothing writes to a request's body). */
-const noBody = Buffer.alloc(0);
 
 /** Bodies over this size get a 413 in the provider's shape (PRODUCT.md). */
 export const maxBodyBytes = 1024 * 1024;
@@ -24,11 +27,7 @@ export function serveProviderRequest(
 ): void {
   readBody(req, (data, tooLarge) => {
     const request = sandboxRequest(provider, providerPath, query, req, data);
-    const handled =
-      tenants.size === 0
-        ? tenants.main.handle(request, { bodyTooLarge: tooLarge })
-        : tenants.route(request).then((engine) => engine.handle(request, { bodyTooLarge: tooLarge }));
-    handled.then(
+    tenants.handle(request, { bodyTooLarge: tooLarge }).then(
       (response) => {
         if (response.dropConnection) req.socket.destroy();
         else responseWrites.add(res, response, req.method === 'HEAD', tooLarge);
@@ -92,7 +91,7 @@ export function serveRateLimited(
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
-  const request = sandboxRequest(provider, providerPath, query, req, noBody);
+  const request = sandboxRequest(provider, providerPath, query, req, emptyBody);
   const engine = tenants.main;
   const dialect = engine.dialect(provider);
   if (!dialect) {
@@ -120,7 +119,7 @@ function sandboxRequest(
     req.headers['set-cookie'] === undefined
       ? (req.headers as Record<string, string | undefined>)
       : flattenHeaders(req.headers),
-    rawBody.length === 0 ? noBody : rawBody,
+    rawBody,
   );
 }
 
@@ -164,11 +163,11 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
 function readBody(req: IncomingMessage, done: (data: Buffer, tooLarge: boolean) => void): void {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBodyBytes) {
-    done(noBody, true);
+    done(emptyBody, true);
     return;
   }
   if (req.method === 'GET' && declared === 0 && req.headers['transfer-encoding'] === undefined) {
-    done(noBody, false);
+    done(emptyBody, false);
     return;
   }
   const chunks: Buffer[] = [];
@@ -178,7 +177,7 @@ function readBody(req: IncomingMessage, done: (data: Buffer, tooLarge: boolean) 
     if (finished) return;
     finished = true;
     req.removeListener('data', onData);
-    done(tooLarge || size === 0 ? noBody : Buffer.concat(chunks, size), tooLarge);
+    done(tooLarge || size === 0 ? emptyBody : Buffer.concat(chunks, size), tooLarge);
   };
   const onData = (chunk: Buffer) => {
     size += chunk.length;
