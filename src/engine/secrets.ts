@@ -1,4 +1,4 @@
-import { createHash, hash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 const expectedDigests = new Map<string, Buffer>();
 
@@ -25,6 +25,6 @@ export function secretsEqual(given: string, expected: string): boolean {
 
 /** RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) == code_challenge, compared in constant time. */
 export function pkceMatches(verifier: string, challenge: string, method: string | undefined): boolean {
-  const computed = method === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url');
+  const computed = method === 'plain' ? verifier : hash('sha256', verifier, 'base64url');
   return secretsEqual(computed, challenge);
 }

@@ -19,12 +19,15 @@ export function providerHandlers(
   serve: (request: Request, target: ProviderHost) => Promise<SandboxResponse>,
 ): HttpHandler[] {
   const byHost = new Map(hosts.map((target) => [target.host, target]));
-  const targetOf = (request: Request) => byHost.get(new URL(request.url).hostname);
   return [
     http.all(
-      ({ request }) => targetOf(request) !== undefined,
-      async ({ request }) => {
-        const target = targetOf(request);
+      // The predicate names the host in the params, so the resolver does not parse the URL again.
+      ({ request }) => {
+        const { hostname } = new URL(request.url);
+        return { matches: byHost.has(hostname), params: { host: hostname } };
+      },
+      async ({ request, params }) => {
+        const target = byHost.get(String(params.host));
         if (target === undefined) return undefined;
         const response = await serve(request, target);
         // A reset-connection fault: fetch rejects, as it does when a real server drops the socket.
