@@ -19,6 +19,7 @@ export interface SandboxOptions {
   scenario?: string | Record<string, unknown>;
   clock?: Clock;
   store?: Store;
+  /** Requests the journal keeps (default 1000; 0 keeps none, for load tests). */
   journalSize?: number;
   /**
    * Where ES256/RS256 signatures are computed: 'thread-pool' (default for the server: a concurrent load
@@ -66,8 +67,8 @@ function engineFor(scenario: Scenario, options: SandboxOptions): Promise<Sandbox
     scenario,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.store ? { store: options.store } : {}),
-    ...(options.journalSize ? { journalSize: options.journalSize } : {}),
-    ...(options.asymmetricSigning ? { asymmetricSigning: options.asymmetricSigning } : {}),
+    ...(options.journalSize === undefined ? {} : { journalSize: options.journalSize }),
+    ...(options.asymmetricSigning === undefined ? {} : { asymmetricSigning: options.asymmetricSigning }),
     ...(options.fallback ? { fallback: options.fallback } : {}),
     ...(options.inspector ? { inspector: options.inspector } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

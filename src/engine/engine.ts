@@ -37,6 +37,7 @@ export interface EngineOptions {
   clock?: Clock;
   store?: Store;
   random?: Random;
+  /** Requests the journal keeps (default 1000; 0 keeps none). */
   journalSize?: number;
   /** Where ES256/RS256 signatures are computed (default: the thread pool). */
   asymmetricSigning?: AsymmetricSigning;
@@ -71,6 +72,7 @@ export class SandboxEngine {
   private readonly changeListeners = new Set<() => void>();
 
   private constructor(private readonly options: EngineOptions) {
+    checkOptions(options);
     this.scenarioInUse = options.scenario;
     this.clockInjected = options.clock !== undefined;
     this.clock = options.clock ?? createClock(options.scenario.clock);
@@ -242,6 +244,20 @@ export class SandboxEngine {
       'handler failed',
     );
     return dialect.errors.internal().toResponse();
+  }
+}
+
+/** Options a JavaScript caller can get wrong, refused with what was expected rather than half-used. */
+function checkOptions({ journalSize, asymmetricSigning }: EngineOptions): void {
+  if (journalSize !== undefined && !(Number.isInteger(journalSize) && journalSize >= 0)) {
+    throw new TypeError(
+      `journalSize must be a whole number of requests (0 keeps none), not ${String(journalSize)}`,
+    );
+  }
+  if (asymmetricSigning !== undefined && !['thread-pool', 'event-loop'].includes(asymmetricSigning)) {
+    throw new TypeError(
+      `asymmetricSigning must be 'thread-pool' or 'event-loop', not ${JSON.stringify(asymmetricSigning)}`,
+    );
   }
 }
 
