@@ -18,7 +18,7 @@ describe('Gusto authorization_code flow in a browser', () => {
   it('picks exactly one company with the keyboard, redirects with code and state, and the code reaches that company only', async () => {
     const server = await startTestServer();
     const page = await browser.newPage();
-    const { redirected } = await interceptCallback(page);
+    const { redirected } = await interceptCallback(page, server.url);
     const query = new URLSearchParams({
       client_id: 'gusto-client',
       redirect_uri: callbackUri,

@@ -35,7 +35,7 @@ describe('Tink Link delegated flow in a browser', () => {
     const { code: delegatedCode } = (await delegated.json()) as { code: string };
 
     const page = await browser.newPage();
-    const { redirected } = await interceptCallback(page);
+    const { redirected } = await interceptCallback(page, server.url);
     const link = new URLSearchParams({
       client_id: 'tink-client',
       redirect_uri: callbackUri,

@@ -29,17 +29,26 @@ export async function launchChromium(): Promise<Browser> {
 export const callbackUri = 'http://localhost:3000/callback';
 
 /**
- * Answers the browser's redirect to the callback itself (nothing listens on localhost:3000) and resolves
- * with the URL the provider redirected to.
+ * Catches the provider's redirect to the callback (nothing listens on localhost:3000). Playwright routes
+ * only the first URL of a redirect chain, so the page's navigations to the sandbox are fetched here without
+ * following redirects: a 302 to the callback resolves `redirected` with its Location and the page shows a
+ * stand-in callback page; every other answer reaches the page unchanged.
  */
-export async function interceptCallback(page: Page): Promise<{ redirected: Promise<URL> }> {
+export async function interceptCallback(
+  page: Page,
+  sandboxUrl: string,
+): Promise<{ redirected: Promise<URL> }> {
   let resolve: (url: URL) => void = () => {};
   const redirected = new Promise<URL>((done) => {
     resolve = done;
   });
-  await page.route(`${callbackUri}**`, async (route) => {
-    resolve(new URL(route.request().url()));
-    await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>callback reached</p>' });
+  await page.route(`${sandboxUrl}/**`, async (route) => {
+    if (!route.request().isNavigationRequest()) return route.continue();
+    const response = await route.fetch({ maxRedirects: 0 });
+    const location = response.headers().location ?? '';
+    if (response.status() !== 302 || !location.startsWith(callbackUri)) return route.fulfill({ response });
+    resolve(new URL(location));
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<p>callback reached</p>' });
   });
   return { redirected }; // wrapped: an async function would wait for a promise it returns
 }
