@@ -1,10 +1,4 @@
-import {
-  createHmac,
-  generateKeyPair,
-  type JsonWebKey,
-  type KeyObject,
-  sign as signWithKey,
-} from 'node:crypto';
+import { generateKeyPair, hash, type JsonWebKey, type KeyObject, sign as signWithKey } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { ProviderId } from './http.js';
 import type { Random } from './random.js';
@@ -100,8 +94,9 @@ export class KeyRing {
     const kid = this.random.uuid();
     const header = encodeJson({ alg, kid, typ: 'JWT' });
     if (alg === 'HS256') {
-      const secret = this.random.bytes(32);
-      return { header, signature: (input) => createHmac('sha256', secret).update(input).digest('base64url') };
+      // 64 bytes of 7 bits each (448 bits): the block size of SHA-256, and ASCII once padded (hmacSha256).
+      const secret = this.random.bytes(hmacBlock).map((byte) => byte & 0x7f);
+      return { header, signature: hmacSha256(secret) };
     }
     const { privateKey, publicKey } =
       alg === 'ES256'
@@ -126,6 +121,29 @@ export class KeyRing {
       publicJwk,
     };
   }
+}
+
+const hmacBlock = 64;
+
+/**
+ * HMAC-SHA256 (RFC 2104) of an ASCII input, as two one-shot digests: H((K ^ opad) || H((K ^ ipad) || m)).
+ * createHmac builds a native object per call, which the garbage collector then has to trace: 1.5 µs per
+ * token against 0.8 µs here. The key must be 64 bytes below 0x80, so that K ^ ipad is an ASCII string the
+ * (ASCII) signing input can be appended to; the suite checks every signature against createHmac and jose.
+ */
+export function hmacSha256(key: Uint8Array): (input: string) => string {
+  if (key.length !== hmacBlock || key.some((byte) => byte > 0x7f)) {
+    throw new RangeError(`an HMAC key here is ${hmacBlock} bytes below 0x80`);
+  }
+  const innerPad = Buffer.from(key.map((byte) => byte ^ 0x36)).toString('latin1');
+  // The outer block: K ^ opad, then the inner digest written in place on each call (synchronous, so the
+  // one buffer is never shared between two signatures).
+  const outer = Buffer.alloc(hmacBlock + 32);
+  for (let i = 0; i < hmacBlock; i++) outer[i] = (key[i] ?? 0) ^ 0x5c;
+  return (input) => {
+    hash('sha256', innerPad + input, 'buffer').copy(outer, hmacBlock);
+    return hash('sha256', outer, 'base64url');
+  };
 }
 
 function keyId(provider: ProviderId, alg: JwtAlgorithm): string {

@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/engine/clock.js';
-import { KeyRing } from '../../../src/engine/keys.js';
+import { hmacSha256, KeyRing } from '../../../src/engine/keys.js';
 import { cryptoRandom, type Random } from '../../../src/engine/random.js';
 
 const clock = fixedClock('2026-01-01T00:00:00Z');
@@ -72,15 +74,48 @@ describe('KeyRing', () => {
     const random: Random = { bytes: (size) => Buffer.alloc(size, 42), uuid: () => 'hs-key' };
     const keys = new KeyRing(random);
     const jwt = await keys.sign('uphold', 'HS256', claims());
-    const { payload, protectedHeader } = await jwtVerify(jwt, new Uint8Array(Buffer.alloc(32, 42)), {
+    const { payload, protectedHeader } = await jwtVerify(jwt, new Uint8Array(Buffer.alloc(64, 42)), {
       algorithms: ['HS256'],
       currentDate: new Date(clock.now()),
     });
     expect(payload).toEqual(claims());
     expect(protectedHeader).toEqual({ alg: 'HS256', kid: 'hs-key', typ: 'JWT' });
     await expect(
-      jwtVerify(jwt, new Uint8Array(Buffer.alloc(32, 41)), { currentDate: new Date(clock.now()) }),
+      jwtVerify(jwt, new Uint8Array(Buffer.alloc(64, 41)), { currentDate: new Date(clock.now()) }),
     ).rejects.toThrow();
     expect(await keys.jwks('uphold')).toEqual({ keys: [] });
+  });
+
+  it('keeps only seven bits of each HS256 key byte, so that a key of random bytes still signs', async () => {
+    const random: Random = { bytes: (size) => Buffer.alloc(size, 0xff), uuid: () => 'hs-key' };
+    const jwt = await new KeyRing(random).sign('uphold', 'HS256', claims());
+    const { payload } = await jwtVerify(jwt, new Uint8Array(Buffer.alloc(64, 0x7f)), {
+      currentDate: new Date(clock.now()),
+    });
+    expect(payload).toEqual(claims());
+  });
+});
+
+describe('hmacSha256', () => {
+  const key = fc.uint8Array({ minLength: 64, maxLength: 64, max: 0x7f });
+  const ascii = fc.string({
+    unit: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)),
+  });
+
+  it('equals node:crypto HMAC-SHA256 for any 7-bit key and ASCII input', () => {
+    fc.assert(
+      fc.property(key, ascii, (secret, input) => {
+        const expected = createHmac('sha256', secret).update(input).digest('base64url');
+        const sign = hmacSha256(secret);
+        expect(sign(input)).toBe(expected);
+        // The outer block is reused: a second signature must not carry anything over from the first.
+        expect(sign(`${input}.`)).toBe(createHmac('sha256', secret).update(`${input}.`).digest('base64url'));
+      }),
+    );
+  });
+
+  it('refuses keys it cannot pad as ASCII or that are not one block long', () => {
+    expect(() => hmacSha256(new Uint8Array(64).fill(0x80))).toThrow(RangeError);
+    expect(() => hmacSha256(new Uint8Array(32))).toThrow(RangeError);
   });
 });
