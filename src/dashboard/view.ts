@@ -12,7 +12,7 @@ export type Status = ArtefactStatus;
 /** One provider of the loaded scenario as the store holds it now; client secrets are left out. */
 export interface ProviderView {
   id: ProviderId;
-  clients: { clientId: string; name?: string; scopes: string[]; redirectUris: string[] }[];
+  clients: { clientId: string; name?: string; scopes: readonly string[]; redirectUris: string[] }[];
   users: {
     id: string;
     label?: string;
@@ -31,7 +31,7 @@ export interface GrantView {
   clientId: string;
   userId?: string;
   companies: string[];
-  scopes: string[];
+  scopes: readonly string[];
   status: Status;
   createdAt: number;
   strict: boolean;
@@ -50,7 +50,7 @@ export interface AccessTokenView {
   clientId: string;
   userId?: string;
   companies: string[];
-  scopes: string[];
+  scopes: readonly string[];
   status: Status;
   issuedAt: number;
   expiresAt: number;

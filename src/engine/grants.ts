@@ -23,7 +23,7 @@ export interface AccessTokenSpec {
   clientId: string;
   userId?: string;
   companies?: string[];
-  scopes: string[];
+  scopes: readonly string[];
   lifetimeSeconds: number;
   /** Produces the token's value (an opaque string or a signed JWT). */
   mint: (times: MintTimes) => string | Promise<string>;

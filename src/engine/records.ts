@@ -6,7 +6,7 @@ export interface ClientRecord {
   provider: ProviderId;
   clientId: string;
   clientSecret: string;
-  scopes: string[];
+  scopes: readonly string[];
   name?: string;
   /** Registered redirect URIs; empty means "any http(s) URI" (a sandbox convenience). */
   redirectUris: string[];
@@ -52,7 +52,7 @@ export interface Grant {
   userId?: string;
   /** Companies the grant reaches (Tight reach, Gusto companies). */
   companies: string[];
-  scopes: string[];
+  scopes: readonly string[];
   createdAt: number;
   revokedAt?: number;
   /** Gusto: a legacy (non-strict) grant loses companies to strict tokens. */
@@ -71,7 +71,7 @@ export interface AccessToken {
   clientId: string;
   userId?: string;
   companies: string[];
-  scopes: string[];
+  scopes: readonly string[];
   issuedAt: number;
   expiresAt: number;
   revokedAt?: number;
@@ -107,7 +107,7 @@ export interface AuthorizationCode {
   grantId: string;
   userId?: string;
   companies: string[];
-  scopes: string[];
+  scopes: readonly string[];
   redirectUri?: string;
   codeChallenge?: string;
   codeChallengeMethod?: string;

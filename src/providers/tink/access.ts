@@ -1,12 +1,14 @@
 import { BodyError, readForm, readJsonObject, stringField } from '../../engine/body.js';
 import type { RouteContext } from '../../engine/dialect.js';
 import type { AccessToken, ClientRecord } from '../../engine/records.js';
+import { sharedScopeLists } from '../../engine/scope-cache.js';
 import { tinkErrors } from './errors.js';
 
-/** Tink scopes travel comma-separated (`accounts:read,transactions:read`); spaces are tolerated. */
-export function parseScopes(value: string): string[] {
-  return [...new Set(value.split(/[,\s]+/).filter(Boolean))];
-}
+/**
+ * Tink scopes travel comma-separated (`accounts:read,transactions:read`); spaces are tolerated. One shared
+ * list per string.
+ */
+export const parseScopes = sharedScopeLists((value) => [...new Set(value.split(/[,\s]+/).filter(Boolean))]);
 
 export function formatScopes(scopes: readonly string[]): string {
   return scopes.join(',');

@@ -49,7 +49,7 @@ async function grantCode(
   ctx: RouteContext,
   clientId: string,
   userId: string,
-  scopes: string[],
+  scopes: readonly string[],
   delegated: boolean,
 ): Promise<string> {
   const grant = await ctx.sandbox.grants.createGrant({
@@ -74,7 +74,7 @@ async function clientOf(ctx: RouteContext, clientId: string): Promise<ClientReco
   return client;
 }
 
-function requestedScopes(fields: Map<string, string>, client: ClientRecord): string[] {
+function requestedScopes(fields: Map<string, string>, client: ClientRecord): readonly string[] {
   const scopes = parseScopes(required(fields, 'scope'));
   const outside = scopes.filter((scope) => !client.scopes.includes(scope));
   if (outside.length > 0)

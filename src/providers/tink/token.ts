@@ -26,7 +26,7 @@ export async function issueToken(ctx: RouteContext): Promise<SandboxResponse> {
 async function clientToken(
   ctx: RouteContext,
   clientId: string,
-  allowed: string[],
+  allowed: readonly string[],
   fields: Map<string, string>,
 ): Promise<TokenResponse> {
   const scopes = parseScopes(required(fields, 'scope'));
@@ -129,7 +129,7 @@ async function userTokens(ctx: RouteContext, grant: Grant, replaces?: string): P
 /** Access tokens are ES256 JWTs issued by `tink://auth` (providers.md §3.3, a published token). */
 function signTinkJwt(
   ctx: RouteContext,
-  claims: { iat: number; exp: number; jti: string; sub: string; clientId: string; scopes: string[] },
+  claims: { iat: number; exp: number; jti: string; sub: string; clientId: string; scopes: readonly string[] },
 ): string | Promise<string> {
   return ctx.sandbox.keys.sign('tink', 'ES256', {
     iss: 'tink://auth',

@@ -1,3 +1,5 @@
+import { sharedScopeLists } from '../../engine/scope-cache.js';
+
 /**
  * Uphold scopes: space-delimited on the wire (spec `create-oauth2-token-client-credentials.scope`),
  * `<resource>:<action>` by name. Wildcard actions exist (`users:*` in the docs' token example), so a
@@ -5,10 +7,10 @@
  */
 export const actOnBehalfOf = 'core.users:act-on-behalf-of';
 
-/** RFC 6749 §3.3: scope-token *( SP scope-token ); repeated names are folded. */
-export function parseScopes(value: string): string[] {
-  return [...new Set(value.split(' ').filter((scope) => scope !== ''))];
-}
+/** RFC 6749 §3.3: scope-token *( SP scope-token ); repeated names are folded. One shared list per string. */
+export const parseScopes = sharedScopeLists((value) => [
+  ...new Set(value.split(' ').filter((scope) => scope !== '')),
+]);
 
 export function formatScopes(scopes: readonly string[]): string {
   return scopes.join(' ');

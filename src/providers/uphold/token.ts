@@ -71,7 +71,7 @@ async function authenticate(ctx: RouteContext): Promise<ClientRecord> {
 async function clientToken(
   ctx: RouteContext,
   client: ClientRecord,
-  scopes: string[],
+  scopes: readonly string[],
   organizationId: string,
 ): Promise<TokenResponse> {
   const { grants, keys } = ctx.sandbox;
