@@ -1,26 +1,31 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 
-const expectedDigests = new Map<string, Buffer>();
+const expectedSecrets = new Map<string, Buffer>();
 
-/** One-shot hashing (no Hash object per call: createHash was half the cost of a client check). */
-function digest(value: string): Buffer {
-  return hash('sha256', value, 'buffer');
-}
-
-/** The stored secrets' digests are kept (bounded), so each check hashes only what was sent. */
-function expectedDigest(expected: string): Buffer {
-  let known = expectedDigests.get(expected);
+/** The stored secrets' bytes are kept (bounded), so each check encodes only what was sent. */
+function expectedBytes(expected: string): Buffer {
+  let known = expectedSecrets.get(expected);
   if (!known) {
-    if (expectedDigests.size >= 10_000) expectedDigests.clear();
-    known = digest(expected);
-    expectedDigests.set(expected, known);
+    if (expectedSecrets.size >= 10_000) expectedSecrets.clear();
+    known = Buffer.from(expected);
+    expectedSecrets.set(expected, known);
   }
   return known;
 }
 
-/** Constant-time comparison of two secrets (hashing first hides the length too). */
+/**
+ * Constant-time comparison of a secret that was sent with the stored one. Whatever was sent, the expected
+ * bytes are compared in full exactly once, so neither where the secret differs nor its length shows in
+ * the time taken. (It used to hash both sides first: 0.7 µs per client check against 0.1 µs.)
+ */
 export function secretsEqual(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), expectedDigest(expected));
+  const want = expectedBytes(expected);
+  const got = Buffer.from(given);
+  if (got.length !== want.length) {
+    timingSafeEqual(want, want);
+    return false;
+  }
+  return timingSafeEqual(got, want);
 }
 
 /** RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) == code_challenge, compared in constant time. */

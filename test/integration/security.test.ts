@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/engine/clock.js';
@@ -91,14 +92,27 @@ async function pooled<T>(n: number, concurrency: number, task: (i: number) => Pr
 }
 
 describe('client secrets are compared in constant time', () => {
-  // secretsEqual hashes both sides with SHA-256 and compares the digests with crypto.timingSafeEqual: the
-  // time depends neither on where the first difference is nor on the lengths.
+  // secretsEqual compares the stored secret's bytes in full with crypto.timingSafeEqual once per check,
+  // against what was sent or (when the lengths differ) against themselves: the time depends neither on
+  // where the first difference is nor on the stored secret's length.
   it('secretsEqual refuses wrong secrets of equal and of different length, and takes the right one', () => {
     expect(secretsEqual('tink-secret', 'tink-secret')).toBe(true);
     expect(secretsEqual('tink-secreT', 'tink-secret')).toBe(false);
     expect(secretsEqual('xink-secret', 'tink-secret')).toBe(false);
     expect(secretsEqual('tink-secret-longer', 'tink-secret')).toBe(false);
     expect(secretsEqual('', 'tink-secret')).toBe(false);
+    // Same number of characters, more bytes.
+    expect(secretsEqual('tink-secrét', 'tink-secret')).toBe(false);
+    expect(secretsEqual('tink-secrét', 'tink-secrét')).toBe(true);
+  });
+
+  it('secretsEqual agrees with string equality for any two strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (given, expected) => {
+        expect(secretsEqual(given, expected)).toBe(given === expected);
+        expect(secretsEqual(expected, expected)).toBe(true);
+      }),
+    );
   });
 
   it('authenticateClient refuses a wrong secret of either length and an unknown client', async () => {
