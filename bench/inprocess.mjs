@@ -1,6 +1,10 @@
 // In-process mode: the round trip of a token request through msw, with our handlers or a fixed one.
-// Usage: node bench/inprocess.mjs fixed|ours  -> one JSON line on stdout.
+// Usage: node bench/inprocess.mjs fixed|floor|ours  -> one JSON line on stdout.
+// `floor` is a plain stateless handler doing the work any real answer needs: it reads the request body
+// and mints the token (32 random bytes for Gusto, an ES256 JWT signed with node:crypto for Tink). It is
+// reported for information, next to the budget's fixed handler, which does neither.
 // `ours` needs createSandbox().mswHandlers() in dist/; without it the line says {"available": false}.
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { median, percentile } from './lib.mjs';
@@ -11,7 +15,7 @@ const warmup = Math.max(100, Math.floor(iterations / 5));
 
 /**
  * The requests measured, as a partner's client sends them to the real provider hosts.
- * @type {{ name: string, url: string, init: RequestInit, fixed: Record<string, unknown> }[]}
+ * @type {{ name: string, url: string, init: RequestInit, fixed: Record<string, unknown>, mint: () => string }[]}
  */
 const cases = [
   {
@@ -33,6 +37,7 @@ const cases = [
       scope: 'public partner_managed_companies:manage',
       created_at: 1795459598,
     },
+    mint: () => randomBytes(32).toString('base64url'),
   },
   {
     name: 'tink client_credentials (ES256)',
@@ -53,8 +58,31 @@ const cases = [
       expires_in: 1800,
       scope: 'authorization:grant',
     },
+    mint: es256Minter(),
   },
 ];
+
+/** An ES256 JWT per call (Tink's claims), signed on the event loop as in-process mode does. */
+function es256Minter() {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = { key: privateKey, dsaEncoding: /** @type {const} */ ('ieee-p1363') };
+  const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: 'bench', typ: 'JWT' })).toString(
+    'base64url',
+  );
+  return () => {
+    const iat = Math.floor(Date.now() / 1000);
+    const claims = {
+      iss: 'tink://auth',
+      sub: 'tink://auth/client/tink-client',
+      iat,
+      exp: iat + 1800,
+      jti: randomBytes(16).toString('base64url'),
+      scopes: ['authorization:grant'],
+    };
+    const input = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;
+  };
+}
 
 /** @returns {Promise<{ available: boolean, reason?: string, handlers?: unknown[] }>} */
 async function ourHandlers() {
@@ -78,6 +106,13 @@ if (mode === 'ours') {
     process.exit(0);
   }
   handlers = ours.handlers ?? [];
+} else if (mode === 'floor') {
+  handlers = cases.map((c) =>
+    http.post(c.url, async ({ request }) => {
+      await request.arrayBuffer();
+      return HttpResponse.json({ ...c.fixed, access_token: c.mint() });
+    }),
+  );
 } else {
   handlers = cases.map((c) => http.post(c.url, () => HttpResponse.json(c.fixed)));
 }

@@ -6,6 +6,7 @@
 // Settings (environment):
 //   BENCH_SECONDS=10 BENCH_WARMUP=2 BENCH_REPEATS=3 BENCH_CONNECTIONS=10   throughput runs (autocannon)
 //   BENCH_STARTUPS=5                          spawns per server for start-up
+//   BENCH_MSW_ROUNDS=3                        in-process rounds (fixed, floor, ours in turn; medians)
 //   BENCH_MEMORY_SIZES=1000,100000,1000000    live tokens for the memory runs
 //   BENCH_ONLY=startup,throughput,memory,inprocess   a subset of the sections
 //   BENCH_QUICK=1                             smoke run: 2 s runs, 1 s warm-up, 1 repeat, 2 start-ups, small memory
@@ -40,6 +41,7 @@ const settings = {
   repeats: setting('BENCH_REPEATS', 3, 1),
   connections: setting('BENCH_CONNECTIONS', 10, 10),
   startups: setting('BENCH_STARTUPS', 5, 2),
+  mswRounds: setting('BENCH_MSW_ROUNDS', 3, 1),
   memorySizes: (process.env.BENCH_MEMORY_SIZES ?? (quick ? '1000,10000,100000' : '1000,100000,1000000'))
     .split(',')
     .map(Number),
@@ -275,13 +277,53 @@ async function memory() {
   }
 }
 
+/**
+ * Each round runs the three handlers in turn, one child each, so that a burst of other work on the
+ * machine falls on all of them; a mode's figure per case is the median over the rounds.
+ */
 async function inprocess() {
-  for (const mode of ['fixed', 'ours']) {
-    log(`in-process: msw with ${mode === 'fixed' ? 'a fixed handler' : 'mswHandlers()'}`);
-    const result = await childJson(['bench/inprocess.mjs', mode]);
-    runs.push({ kind: 'inprocess', ...result });
-    if (!result.available) log(`  not available: ${result.reason}`);
-    else for (const r of result.results) log(`  ${r.name}: median ${r.medianMicros.toFixed(0)} µs`);
+  const modes = /** @type {const} */ (['fixed', 'floor', 'ours']);
+  const labels = {
+    fixed: 'a fixed handler',
+    floor: 'a body-reading, token-minting handler',
+    ours: 'mswHandlers()',
+  };
+  /** @type {Record<string, any[]>} */
+  const rounds = { fixed: [], floor: [], ours: [] };
+  for (let round = 1; round <= settings.mswRounds; round++) {
+    for (const mode of modes) {
+      log(`in-process ${round}/${settings.mswRounds}: msw with ${labels[mode]}`);
+      const result = await childJson(['bench/inprocess.mjs', mode]);
+      rounds[mode]?.push(result);
+      if (!result.available) log(`  not available: ${result.reason}`);
+      else for (const r of result.results) log(`  ${r.name}: median ${r.medianMicros.toFixed(0)} µs`);
+    }
+  }
+  for (const mode of modes) {
+    const results = rounds[mode] ?? [];
+    const first = results[0];
+    if (!first?.available) {
+      runs.push({ kind: 'inprocess', ...first });
+      continue;
+    }
+    runs.push({
+      kind: 'inprocess',
+      mode,
+      available: true,
+      rounds: results.length,
+      results: first.results.map((/** @type {{ name: string }} */ { name }) => {
+        const each = results.map((r) =>
+          r.results.find((/** @type {{ name: string }} */ x) => x.name === name),
+        );
+        return {
+          name,
+          iterations: each.reduce((sum, r) => sum + r.iterations, 0),
+          medianMicros: median(each.map((r) => r.medianMicros)),
+          p99Micros: median(each.map((r) => r.p99Micros)),
+          roundMedians: each.map((r) => r.medianMicros),
+        };
+      }),
+    });
   }
 }
 
@@ -420,6 +462,29 @@ function ratios() {
         1.3,
         o ? undefined : `not available: ${String(ours?.reason ?? 'not run')}`,
       );
+      const floor = /** @type {{ name: string, medianMicros: number }[]} */ (
+        /** @type {never} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'floor')?.results ?? [])
+      ).find((r) => r.name === f.name);
+      if (floor) {
+        add(
+          `inprocess-floor/${f.name}`,
+          `in-process ${f.name}: body-reading, minting handler / fixed msw`,
+          floor.medianMicros / f.medianMicros,
+          'x',
+          null,
+          null,
+        );
+        if (o) {
+          add(
+            `inprocess-ours-floor/${f.name}`,
+            `in-process ${f.name}: ours / body-reading, minting handler`,
+            o.medianMicros / floor.medianMicros,
+            'x',
+            null,
+            null,
+          );
+        }
+      }
     }
   }
   if (sections.has('memory')) {
@@ -542,14 +607,17 @@ function report(host, computed) {
     parts.push(table(rows));
   }
   if (sections.has('inprocess')) {
-    const rows = [['in-process (msw round trip)', 'fixed handler µs', 'ours µs']];
+    const rows = [['in-process (msw round trip)', 'fixed handler µs', 'reads body, mints µs', 'ours µs']];
     const fixed = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'fixed'));
+    const floor = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'floor'));
     const ours = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours'));
     for (const f of fixed?.results ?? []) {
+      const m = floor?.results?.find((/** @type {any} */ r) => r.name === f.name);
       const o = ours?.results?.find((/** @type {any} */ r) => r.name === f.name);
       rows.push([
         f.name,
         fmt(f.medianMicros),
+        m ? fmt(m.medianMicros) : 'n/a',
         o ? fmt(o.medianMicros) : `not available (${ours?.reason ?? 'not run'})`,
       ]);
     }
