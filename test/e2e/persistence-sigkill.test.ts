@@ -58,7 +58,7 @@ async function runCli(args: string[]): Promise<{ code: number | null; output: st
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const [code] = await once(child, 'exit');
+  const [code] = await once(child, 'close');
   return { code: typeof code === 'number' ? code : null, output };
 }
 

@@ -77,7 +77,8 @@ describe('the README’s start command', () => {
         }
       }, 20);
     });
-    const exited = once(child, 'exit');
+    // 'close', not 'exit': the child's output may still be in its pipes when it exits.
+    const exited = once(child, 'close');
     child.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);
@@ -93,7 +94,7 @@ describe('the README’s start command', () => {
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close');
     expect(code).toBe(2);
     expect(stderr).toContain('--admin-token');
   });
@@ -106,7 +107,7 @@ describe('the README’s start command', () => {
     bad.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    expect((await once(bad, 'exit'))[0]).toBe(1);
+    expect((await once(bad, 'close'))[0]).toBe(1);
     expect(stderr).toContain('package.json');
   });
 });
