@@ -10,13 +10,15 @@ import { listen } from './server/server.js';
 import { openStore } from './stores/open-store.js';
 
 const usage = `Usage:
-  auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE | --store redis://HOST:PORT] [--validate]
+  auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE | --store redis://HOST:PORT]
+                     [--validate] [--journal-size N]
   auth-sandbox validate FILE
 
   start     serve the five providers under http://HOST:PORT/<id> and the control plane under /__sandbox
             (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port;
             --state-file FILE keeps all state and the sandbox clock across restarts;
-            --store redis://HOST:PORT[?prefix=NAME] shares them between servers behind a load balancer)
+            --store redis://HOST:PORT[?prefix=NAME] shares them between servers behind a load balancer;
+            --journal-size N keeps the last N requests in the journal, 1000 by default, 0 for none)
   validate  check a scenario file and list every problem with its key path`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,23 +29,47 @@ async function main(argv: string[]): Promise<number> {
   return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
 }
 
+const startOptions = {
+  port: { type: 'string', default: '4010' },
+  host: { type: 'string', default: '127.0.0.1' },
+  scenario: { type: 'string', default: defaultScenarioPath },
+  'state-file': { type: 'string' },
+  store: { type: 'string' },
+  validate: { type: 'boolean', default: false },
+  'admin-token': { type: 'string' },
+  'journal-size': { type: 'string', default: '1000' },
+} as const;
+
+/** The start command's options; an unknown option or a missing value is a usage error (exit 2), not a crash. */
+function startArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: startOptions, strict: true }).values;
+  } catch (error) {
+    if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      throw error;
+    }
+    process.stderr.write(`${error.message}\n\n${usage}\n`);
+    return undefined;
+  }
+}
+
 async function start(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      scenario: { type: 'string', default: defaultScenarioPath },
-      'state-file': { type: 'string' },
-      store: { type: 'string' },
-      validate: { type: 'boolean', default: false },
-      'admin-token': { type: 'string' },
-    },
-    strict: true,
-  });
+  if (args.includes('--help')) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const values = startArgs(args);
+  if (values === undefined) return 2;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`--port must be a port number (0 picks a free one), not ${values.port}\n`);
+    return 2;
+  }
+  const journalSize = Number(values['journal-size']);
+  if (!/^\d+$/.test(values['journal-size']) || !Number.isSafeInteger(journalSize)) {
+    process.stderr.write(
+      `--journal-size must be a whole number of requests (0 keeps none), not ${values['journal-size']}\n`,
+    );
     return 2;
   }
   if (!isLoopback(values.host) && values['admin-token'] === undefined) {
@@ -70,6 +96,7 @@ async function start(args: string[]): Promise<number> {
   }
   const tenants = await createTenants({
     scenario: values.scenario,
+    journalSize,
     logger,
     fallback: prism.fallback,
     ...(values.validate ? { inspector: prism.inspector } : {}),
