@@ -1,65 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/stores/file-store.js';
+import { CliProcesses, type RunningCli } from '../support/cli.js';
 
 const directory = await mkdtemp(join(tmpdir(), 'auth-sandbox-sigkill-'));
-const children: ChildProcess[] = [];
-
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
-});
+const cli = new CliProcesses();
+afterEach(() => cli.stopAll('SIGKILL'));
 
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** `node dist/cli.js start --port 0 --state-file FILE`, resolved once the banner says where it listens. */
-function startCli(stateFile: string): Promise<Started> {
-  const child = spawn('node', ['dist/cli.js', 'start', '--port', '0', '--state-file', stateFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url && output.includes('control')) resolve({ child, url, output: () => output });
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code, signal) => reject(new Error(`the CLI exited (${code ?? signal}): ${output}`)));
-  });
-}
-
-/** Runs the CLI to its exit and returns the exit code and what it printed. */
-async function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn('node', ['dist/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const [code] = await once(child, 'close');
-  return { code: typeof code === 'number' ? code : null, output };
+/** `start --port 0 --state-file FILE`, resolved once the banner says where it listens. */
+function startCli(stateFile: string): Promise<RunningCli> {
+  return cli.start(['--port', '0', '--state-file', stateFile]);
 }
 
 function post(url: string, body: object): Promise<Response> {
@@ -237,9 +194,9 @@ describe('--state-file under SIGKILL', () => {
     const damaged = (await readFile(stateFile, 'utf8')).replace('"clientId":"one"', '"clientId":"0ne"');
     await writeFile(stateFile, damaged);
 
-    const { code, output } = await runCli(['start', '--port', '0', '--state-file', stateFile]);
+    const { code, stderr } = await cli.run(['start', '--port', '0', '--state-file', stateFile]);
     expect(code).toBe(1);
-    expect(output).toContain(`${stateFile}:2: checksum mismatch`);
+    expect(stderr).toContain(`${stateFile}:2: checksum mismatch`);
     expect(await readFile(stateFile, 'utf8')).toBe(damaged);
   });
 });
