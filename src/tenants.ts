@@ -83,9 +83,8 @@ export class Tenants {
     return this.route(req).then((engine) => engine.handle(req, options));
   }
 
-  /** The engine a provider request belongs to: by header, then client id, then bearer token. */
+  /** The engine a provider request belongs to (with tenants): by header, then client id, then bearer token. */
   private async route(req: SandboxRequest): Promise<SandboxEngine> {
-    if (this.engines.size === 0) return this.main;
     const named = req.headers[tenantHeader];
     if (named !== undefined) return this.engines.get(named) ?? this.main;
     const clientId = clientIdOf(req);

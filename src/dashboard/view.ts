@@ -17,7 +17,7 @@ export interface ProviderView {
     id: string;
     label?: string;
     role?: string;
-    companies: string[];
+    companies: readonly string[];
     status: UserStatus;
     deleted: boolean;
   }[];
@@ -30,7 +30,7 @@ export interface GrantView {
   kind: GrantKind;
   clientId: string;
   userId?: string;
-  companies: string[];
+  companies: readonly string[];
   scopes: readonly string[];
   status: Status;
   createdAt: number;
@@ -49,7 +49,7 @@ export interface AccessTokenView {
   grantId?: string;
   clientId: string;
   userId?: string;
-  companies: string[];
+  companies: readonly string[];
   scopes: readonly string[];
   status: Status;
   issuedAt: number;

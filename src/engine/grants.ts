@@ -22,7 +22,7 @@ export interface AccessTokenSpec {
   kind?: AccessToken['kind'];
   clientId: string;
   userId?: string;
-  companies?: string[];
+  companies?: readonly string[];
   scopes: readonly string[];
   lifetimeSeconds: number;
   /** Produces the token's value (an opaque string or a signed JWT). */
@@ -50,7 +50,7 @@ export type RefreshRotation =
 export type TokenCheck = { ok: true; token: AccessToken } | { ok: false; reason: TokenRejection };
 
 /** Shared by every token that reaches no company (records are replaced, never mutated). */
-const noCompanies = Object.freeze([]) as unknown as string[];
+const noCompanies: readonly string[] = Object.freeze([]);
 
 function bindingProblem(
   code: AuthorizationCode,

@@ -26,7 +26,7 @@ export interface UserRecord {
   locale?: string;
   /** Tight: owner | bookkeeper; Gusto resource owners: CompanyAdmin | Employee | Contractor. */
   role?: string;
-  companies: string[];
+  companies: readonly string[];
   status: UserStatus;
   name?: string;
   email?: string;
@@ -51,7 +51,7 @@ export interface Grant {
   clientId: string;
   userId?: string;
   /** Companies the grant reaches (Tight reach, Gusto companies). */
-  companies: string[];
+  companies: readonly string[];
   scopes: readonly string[];
   createdAt: number;
   revokedAt?: number;
@@ -70,7 +70,7 @@ export interface AccessToken {
   grantId?: string;
   clientId: string;
   userId?: string;
-  companies: string[];
+  companies: readonly string[];
   scopes: readonly string[];
   issuedAt: number;
   expiresAt: number;
@@ -106,7 +106,7 @@ export interface AuthorizationCode {
   clientId: string;
   grantId: string;
   userId?: string;
-  companies: string[];
+  companies: readonly string[];
   scopes: readonly string[];
   redirectUri?: string;
   codeChallenge?: string;

@@ -36,14 +36,14 @@ export function companyTokenScopes(clientScopes: readonly string[]): string[] {
   return clientScopes.filter((scope) => !systemScopes.has(scope));
 }
 
-const systemTokenScopesOf = new WeakMap<readonly string[], string[]>();
+const systemTokenScopesOf = new WeakMap<readonly string[], readonly string[]>();
 
-/** Computed once per client scope list: every system token of a client shares one (never mutated) array. */
-export function systemTokenScopes(clientScopes: readonly string[]): string[] {
+/** Computed once per client scope list: every system token of a client shares one frozen list. */
+export function systemTokenScopes(clientScopes: readonly string[]): readonly string[] {
   let scopes = systemTokenScopesOf.get(clientScopes);
   if (scopes === undefined) {
     const kept = clientScopes.filter((scope) => systemScopes.has(scope) || scope === 'public');
-    scopes = kept.includes('public') ? kept : [...kept, 'public'];
+    scopes = Object.freeze(kept.includes('public') ? kept : [...kept, 'public']);
     systemTokenScopesOf.set(clientScopes, scopes);
   }
   return scopes;

@@ -21,7 +21,7 @@ export function scopeOf(scopes: readonly string[]): TightScope {
 interface AccessSpec {
   clientId: string;
   userId?: string | undefined;
-  companies: string[];
+  companies: readonly string[];
   scope: TightScope;
   grant?: Grant;
 }
