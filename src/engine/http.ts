@@ -22,6 +22,29 @@ export interface SandboxRequest {
 /** The body of every request that has none; shared, as nothing writes to a request's body. */
 export const emptyBody: Buffer = Buffer.alloc(0);
 
+/**
+ * A request as an adapter (node:http, msw) read it. Most provider routes never read the query string, so
+ * it is parsed on first use.
+ */
+export class AdapterRequest implements SandboxRequest {
+  private parsedQuery: URLSearchParams | undefined;
+
+  constructor(
+    readonly provider: ProviderId,
+    readonly method: string,
+    readonly path: string,
+    /** The query string without its `?`. */
+    private readonly rawQuery: string,
+    readonly headers: Readonly<Record<string, string | undefined>>,
+    readonly rawBody: Buffer,
+  ) {}
+
+  get query(): URLSearchParams {
+    this.parsedQuery ??= new URLSearchParams(this.rawQuery);
+    return this.parsedQuery;
+  }
+}
+
 export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;

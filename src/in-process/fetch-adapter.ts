@@ -1,5 +1,6 @@
 import type { RegisteredDialect } from '../engine/dialect.js';
 import {
+  AdapterRequest,
   emptyBody,
   encodeBody,
   type ProviderId,
@@ -32,12 +33,26 @@ function stripBasePath(path: string, basePath: string): string {
   return path.slice(basePath.length) || '/';
 }
 
+/** A request's provider host with the path and query string of its URL, parsed once per request. */
+export interface ProviderTarget {
+  host: ProviderHost;
+  path: string;
+  /** The query string without its `?`. */
+  query: string;
+}
+
+/** The provider a URL is addressed to, or undefined for a host no dialect stands in for. */
+export function targetOf(url: string, byHost: ReadonlyMap<string, ProviderHost>): ProviderTarget | undefined {
+  const { hostname, pathname, search } = new URL(url);
+  const host = byHost.get(hostname);
+  return host && { host, path: pathname, query: search.slice(1) };
+}
+
 /** A Fetch API request to a real provider URL -> the engine's plain request (lower-case headers, raw body). */
 export async function toSandboxRequest(
   request: Request,
-  target: ProviderHost,
+  target: ProviderTarget,
 ): Promise<{ request: SandboxRequest; bodyTooLarge: boolean }> {
-  const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
@@ -49,15 +64,16 @@ export async function toSandboxRequest(
     if (data.length > maxBodyBytes) bodyTooLarge = true;
     else if (data.length > 0) rawBody = data;
   }
+  const { provider, basePath } = target.host;
   return {
-    request: {
-      provider: target.provider,
-      method: request.method.toUpperCase(),
-      path: stripBasePath(url.pathname, target.basePath),
-      query: url.searchParams,
+    request: new AdapterRequest(
+      provider,
+      request.method.toUpperCase(),
+      stripBasePath(target.path, basePath),
+      target.query,
       headers,
       rawBody,
-    },
+    ),
     bodyTooLarge,
   };
 }
@@ -66,7 +82,7 @@ export async function toSandboxRequest(
 export async function serveFetchRequest(
   tenants: Tenants,
   request: Request,
-  target: ProviderHost,
+  target: ProviderTarget,
 ): Promise<SandboxResponse> {
   const converted = await toSandboxRequest(request, target);
   return tenants.handle(converted.request, { bodyTooLarge: converted.bodyTooLarge });

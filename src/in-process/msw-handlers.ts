@@ -4,8 +4,7 @@
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { SandboxResponse } from '../engine/http.js';
-import type { ProviderHost } from './fetch-adapter.js';
-import { toFetchResponse } from './fetch-adapter.js';
+import { type ProviderHost, type ProviderTarget, targetOf, toFetchResponse } from './fetch-adapter.js';
 
 export type { HttpHandler };
 
@@ -15,20 +14,25 @@ export type { HttpHandler };
  * tries, and with eight hosts that was most of the in-process round trip.
  */
 export function providerHandlers(
-  hosts: readonly ProviderHost[],
-  serve: (request: Request, target: ProviderHost) => Promise<SandboxResponse>,
+  byHost: ReadonlyMap<string, ProviderHost>,
+  serve: (request: Request, target: ProviderTarget) => Promise<SandboxResponse>,
 ): HttpHandler[] {
-  const byHost = new Map(hosts.map((target) => [target.host, target]));
   return [
     http.all(
-      // The predicate names the host in the params, so the resolver does not parse the URL again.
+      // The predicate hands what it parsed of the URL to the resolver in the params: one parse per request.
       ({ request }) => {
-        const { hostname } = new URL(request.url);
-        return { matches: byHost.has(hostname), params: { host: hostname } };
+        const target = targetOf(request.url, byHost);
+        const params = {
+          host: target?.host.host ?? '',
+          path: target?.path ?? '',
+          query: target?.query ?? '',
+        };
+        return { matches: target !== undefined, params };
       },
       async ({ request, params }) => {
-        const target = byHost.get(String(params.host));
-        if (target === undefined) return undefined;
+        const host = byHost.get(params.host);
+        if (host === undefined) return undefined;
+        const target = { host, path: params.path, query: params.query };
         const response = await serve(request, target);
         // A reset-connection fault: fetch rejects, as it does when a real server drops the socket.
         if (response.dropConnection) return HttpResponse.error();

@@ -9,7 +9,14 @@ import { createTenants, packageRoot, type SandboxOptions } from '../sandbox.js';
 import { FaultRequestError, parseFault } from '../server/fault-routes.js';
 import { listen, type RunningServer } from '../server/server.js';
 import type { Tenants } from '../tenants.js';
-import { type ProviderHost, providerHosts, serveFetchRequest, toFetchResponse } from './fetch-adapter.js';
+import {
+  type ProviderHost,
+  type ProviderTarget,
+  providerHosts,
+  serveFetchRequest,
+  targetOf,
+  toFetchResponse,
+} from './fetch-adapter.js';
 
 type MswModule = typeof import('./msw-handlers.js');
 
@@ -86,7 +93,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<InPro
   /** A reset still re-seeding the store, if any: requests wait for it. */
   let settling: Promise<void> | undefined;
 
-  const serve = async (request: Request, target: ProviderHost): Promise<SandboxResponse> => {
+  const byHost = new Map(hosts.map((host) => [host.host, host]));
+  const serve = async (request: Request, target: ProviderTarget): Promise<SandboxResponse> => {
     if (settling !== undefined) await settling;
     return serveFetchRequest(tenants, request, target);
   };
@@ -98,11 +106,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<InPro
           `mswHandlers() needs msw 2.x, an optional peer dependency of auth-sandbox: npm install --save-dev msw@^2.15.0 (${msw.message})`,
         );
       }
-      return msw.providerHandlers(hosts, serve);
+      return msw.providerHandlers(byHost, serve);
     },
     async fetch(input, init) {
       const request = new Request(input, init);
-      const target = hosts.find((h) => h.host === new URL(request.url).hostname);
+      const target = targetOf(request.url, byHost);
       if (!target) return globalThis.fetch(request);
       const response = await serve(request, target);
       if (response.dropConnection)

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { namedError } from '../engine/fault-response.js';
 import {
+  AdapterRequest,
   emptyBody,
   encodeBody,
   type ProviderId,
@@ -110,7 +111,7 @@ function sandboxRequest(
   req: IncomingMessage,
   rawBody: Buffer,
 ): SandboxRequest {
-  return new NodeSandboxRequest(
+  return new AdapterRequest(
     provider,
     req.method ?? 'GET',
     providerPath === '' ? '/' : providerPath,
@@ -121,25 +122,6 @@ function sandboxRequest(
       : flattenHeaders(req.headers),
     rawBody,
   );
-}
-
-/** Most provider routes never read the query string: it is parsed on first use. */
-class NodeSandboxRequest implements SandboxRequest {
-  private parsedQuery: URLSearchParams | undefined;
-
-  constructor(
-    readonly provider: ProviderId,
-    readonly method: string,
-    readonly path: string,
-    private readonly rawQuery: string,
-    readonly headers: Readonly<Record<string, string | undefined>>,
-    readonly rawBody: Buffer,
-  ) {}
-
-  get query(): URLSearchParams {
-    this.parsedQuery ??= new URLSearchParams(this.rawQuery);
-    return this.parsedQuery;
-  }
 }
 
 export function writeResponse(res: ServerResponse, response: SandboxResponse, head = false): void {

@@ -268,6 +268,41 @@ describe('in-process mode (msw)', () => {
   });
 });
 
+describe('the URL of an in-process request', () => {
+  const consent = `https://api.gusto-demo.com/oauth/authorize?${new URLSearchParams({
+    client_id: 'gusto-client',
+    redirect_uri: 'http://localhost:3000/callback',
+    response_type: 'code',
+    state: 'query-state',
+  })}`;
+  const secretInUrl = 'https://api.gusto-demo.com/oauth/token?client_secret=gusto-secret';
+  const systemToken = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: 'gusto-client', grant_type: 'system_access' }),
+  };
+
+  it('reaches the provider with its path and query string through msw', async () => {
+    await inProcess();
+    const page = await fetch(consent);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('query-state');
+    const refused = await fetch(secretInUrl, systemToken);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_request' });
+  });
+
+  it('reaches the provider with its path and query string through sandbox.fetch', async () => {
+    const sandbox = await createSandbox({ clock: fixedClock('2026-01-01T00:00:00Z') });
+    const page = await sandbox.fetch(consent);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('query-state');
+    const refused = await sandbox.fetch(secretInUrl, systemToken);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_request' });
+  });
+});
+
 describe('in-process mode without msw', () => {
   it('serves the real provider URLs through sandbox.fetch, for clients that take a custom fetch', async () => {
     const sandbox = await createSandbox({ clock: fixedClock('2026-01-01T00:00:00Z') });
