@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { LoggerOptions } from 'pino';
+import { maxJournalSize } from './engine/engine.js';
 import { createPrismLayer } from './prism/layer.js';
 import { dialects } from './providers/registry.js';
 import { type createEngine, createTenants, defaultScenarioPath, packageRoot } from './sandbox.js';
@@ -18,7 +19,7 @@ const usage = `Usage:
             (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port;
             --state-file FILE keeps all state and the sandbox clock across restarts;
             --store redis://HOST:PORT[?prefix=NAME] shares them between servers behind a load balancer;
-            --journal-size N keeps the last N requests in the journal, 1000 by default, 0 for none)
+            --journal-size N keeps the last N requests in the journal, 1000 by default, 0 for none, at most ${maxJournalSize})
   validate  check a scenario file and list every problem with its key path`;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,7 +38,7 @@ const startOptions = {
   store: { type: 'string' },
   validate: { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
-  'journal-size': { type: 'string', default: '1000' },
+  'journal-size': { type: 'string' },
 } as const;
 
 /** The start command's options; an unknown option or a missing value is a usage error (exit 2), not a crash. */
@@ -65,10 +66,10 @@ async function start(args: string[]): Promise<number> {
     process.stderr.write(`--port must be a port number (0 picks a free one), not ${values.port}\n`);
     return 2;
   }
-  const journalSize = Number(values['journal-size']);
-  if (!/^\d+$/.test(values['journal-size']) || !Number.isSafeInteger(journalSize)) {
+  const journalSize = values['journal-size'];
+  if (journalSize !== undefined && !(/^\d+$/.test(journalSize) && Number(journalSize) <= maxJournalSize)) {
     process.stderr.write(
-      `--journal-size must be a whole number of requests (0 keeps none), not ${values['journal-size']}\n`,
+      `--journal-size must be a whole number of requests up to ${maxJournalSize} (0 keeps none), not ${journalSize}\n`,
     );
     return 2;
   }
@@ -96,7 +97,7 @@ async function start(args: string[]): Promise<number> {
   }
   const tenants = await createTenants({
     scenario: values.scenario,
-    journalSize,
+    ...(journalSize === undefined ? {} : { journalSize: Number(journalSize) }),
     logger,
     fallback: prism.fallback,
     ...(values.validate ? { inspector: prism.inspector } : {}),

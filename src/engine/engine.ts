@@ -30,6 +30,9 @@ export type Inspector = (
   dialect: RegisteredDialect,
 ) => Promise<void>;
 
+/** The most requests a journal keeps: its slots are allocated up front (about 50 bytes each). */
+export const maxJournalSize = 1_000_000;
+
 export interface EngineOptions {
   dialects: readonly RegisteredDialect[];
   scenario: Scenario;
@@ -37,7 +40,7 @@ export interface EngineOptions {
   clock?: Clock;
   store?: Store;
   random?: Random;
-  /** Requests the journal keeps (default 1000; 0 keeps none). */
+  /** Requests the journal keeps (default 1000; 0 keeps none; at most maxJournalSize). */
   journalSize?: number;
   /** Where ES256/RS256 signatures are computed (default: the thread pool). */
   asymmetricSigning?: AsymmetricSigning;
@@ -249,9 +252,12 @@ export class SandboxEngine {
 
 /** Options a JavaScript caller can get wrong, refused with what was expected rather than half-used. */
 function checkOptions({ journalSize, asymmetricSigning }: EngineOptions): void {
-  if (journalSize !== undefined && !(Number.isInteger(journalSize) && journalSize >= 0)) {
+  if (
+    journalSize !== undefined &&
+    !(Number.isInteger(journalSize) && journalSize >= 0 && journalSize <= maxJournalSize)
+  ) {
     throw new TypeError(
-      `journalSize must be a whole number of requests (0 keeps none), not ${String(journalSize)}`,
+      `journalSize must be a whole number of requests up to ${maxJournalSize} (0 keeps none), not ${String(journalSize)}`,
     );
   }
   if (asymmetricSigning !== undefined && !['thread-pool', 'event-loop'].includes(asymmetricSigning)) {

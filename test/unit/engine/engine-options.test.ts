@@ -11,7 +11,7 @@ const tokenRequest = () =>
   });
 
 describe('engine options', () => {
-  for (const journalSize of [-1, 1.5, Number.NaN, '10' as unknown as number]) {
+  for (const journalSize of [-1, 1.5, Number.NaN, '10' as unknown as number, 1_000_001, 1e15]) {
     it(`refuses journalSize ${String(journalSize)} with what it expected`, async () => {
       await expect(createEngine({ journalSize })).rejects.toThrow(/journalSize must be a whole number/);
     });
