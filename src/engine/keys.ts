@@ -42,8 +42,8 @@ function encodeJson(value: unknown): string {
  */
 export class KeyRing {
   private readonly keys = new Map<string, Promise<SigningKey>>();
-  /** The keys generated so far, for signing without awaiting. */
-  private readonly ready = new Map<string, SigningKey>();
+  /** The keys generated so far, for signing without awaiting (no key id string built per token). */
+  private readonly ready = new Map<ProviderId, Partial<Record<JwtAlgorithm, SigningKey>>>();
 
   constructor(
     private readonly random: Random,
@@ -60,7 +60,7 @@ export class KeyRing {
    * (HS256 always, ES256/RS256 with 'event-loop'): no promise or microtask turn on the hot path.
    */
   sign(provider: ProviderId, alg: JwtAlgorithm, claims: Record<string, unknown>): string | Promise<string> {
-    const ready = this.ready.get(keyId(provider, alg));
+    const ready = this.ready.get(provider)?.[alg];
     if (ready === undefined) return this.key(provider, alg).then((key) => compactJws(key, claims));
     return compactJws(ready, claims);
   }
@@ -83,7 +83,11 @@ export class KeyRing {
       pending = this.generate(alg);
       this.keys.set(id, pending);
       pending.then(
-        (key) => this.ready.set(id, key),
+        (key) => {
+          const byAlg = this.ready.get(provider) ?? {};
+          byAlg[alg] = key;
+          this.ready.set(provider, byAlg);
+        },
         () => undefined,
       );
     }
