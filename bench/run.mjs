@@ -445,13 +445,13 @@ function ratios() {
     add('oauth2-mock-server/ceiling', 'oauth2-mock-server / ceiling', oauth2Mock / ceiling, 'x', null, null);
   }
   if (sections.has('inprocess')) {
-    const fixed = runs.find((r) => r.kind === 'inprocess' && r.mode === 'fixed');
+    /** @param {string} mode @returns {{ name: string, medianMicros: number }[]} */
+    const resultsOf = (mode) =>
+      /** @type {never} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === mode)?.results ?? []);
     const ours = runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours');
-    /** @type {{ name: string, medianMicros: number }[]} */
-    const fixedResults = /** @type {never} */ (fixed?.results ?? []);
-    for (const f of fixedResults) {
-      /** @type {{ name: string, medianMicros: number }[]} */
-      const ourResults = /** @type {never} */ (ours?.results ?? []);
+    const ourResults = resultsOf('ours');
+    const floorResults = resultsOf('floor');
+    for (const f of resultsOf('fixed')) {
       const o = ourResults.find((r) => r.name === f.name);
       add(
         `inprocess/${f.name}`,
@@ -462,9 +462,7 @@ function ratios() {
         1.3,
         o ? undefined : `not available: ${String(ours?.reason ?? 'not run')}`,
       );
-      const floor = /** @type {{ name: string, medianMicros: number }[]} */ (
-        /** @type {never} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'floor')?.results ?? [])
-      ).find((r) => r.name === f.name);
+      const floor = floorResults.find((r) => r.name === f.name);
       if (floor) {
         add(
           `inprocess-floor/${f.name}`,
