@@ -91,7 +91,10 @@ export class Grants {
     clientId: string,
     secret: string,
   ): Promise<ClientRecord | undefined> {
-    const client = await this.store.find('client', scopedKey(provider, clientId));
+    const key = scopedKey(provider, clientId);
+    const client = this.store.findNow
+      ? this.store.findNow('client', key)
+      : await this.store.find('client', key);
     // Unknown clients still pay one comparison, against a secret nobody can know.
     const matches = secretsEqual(secret, client?.clientSecret ?? this.unguessable);
     return client && matches ? client : undefined;
@@ -125,7 +128,8 @@ export class Grants {
     if (spec.grant) token.grantId = spec.grant.id;
     if (spec.revokesOnFirstUse !== undefined) token.revokesOnFirstUse = spec.revokesOnFirstUse;
     if (spec.refreshToken !== undefined) token.refreshToken = spec.refreshToken;
-    await this.store.upsert('accessToken', token);
+    if (this.store.upsertNow) this.store.upsertNow('accessToken', token);
+    else await this.store.upsert('accessToken', token);
     return token;
   }
 
@@ -233,13 +237,18 @@ export class Grants {
   async checkBearer(provider: ProviderId, req: SandboxRequest): Promise<TokenCheck> {
     const bearer = readBearer(req);
     if (!bearer.ok) return bearer;
-    const token = await this.store.find('accessToken', bearer.token);
+    const { store } = this;
+    const token = store.findNow
+      ? store.findNow('accessToken', bearer.token)
+      : await store.find('accessToken', bearer.token);
     if (!token || token.provider !== provider) return { ok: false, reason: 'unknown' };
     const now = this.clock.now();
     if (token.expiresAt <= now) return { ok: false, reason: 'expired' };
     if (token.revokedAt !== undefined) return { ok: false, reason: 'revoked' };
     if (token.grantId !== undefined) {
-      const grant = await this.store.find('grant', token.grantId);
+      const grant = store.findNow
+        ? store.findNow('grant', token.grantId)
+        : await store.find('grant', token.grantId);
       if (grant?.revokedAt !== undefined) return { ok: false, reason: 'revoked' };
     }
     if (token.firstUsedAt === undefined) return { ok: true, token: await this.markFirstUse(token, now) };

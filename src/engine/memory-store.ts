@@ -48,6 +48,10 @@ export class MemoryStore implements Store {
   }
 
   async find<K extends RecordKind>(kind: K, key: string): Promise<RecordKinds[K] | undefined> {
+    return this.findNow(kind, key);
+  }
+
+  findNow<K extends RecordKind>(kind: K, key: string): RecordKinds[K] | undefined {
     return this.table(kind).get(key);
   }
 

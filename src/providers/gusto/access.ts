@@ -75,9 +75,14 @@ export async function withVersion<T>(version: string, work: () => Promise<T>): P
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ProviderError) error.headers[versionHeader] = version;
-    throw error;
+    throw stampVersion(error, version);
   }
+}
+
+/** Stamps the served API version on a Gusto error (other errors pass unchanged); returns the error. */
+export function stampVersion(error: unknown, version: string): unknown {
+  if (error instanceof ProviderError) error.headers[versionHeader] = version;
+  return error;
 }
 
 export function versionHeaders(version: string): Record<string, string> {

@@ -2,8 +2,8 @@ import type { RouteContext } from '../../engine/dialect.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
 import type { ClientRecord } from '../../engine/records.js';
 import type { components } from '../../generated/gusto.js';
-import { versionHeaders, withVersion } from './access.js';
-import { requestedVersion, servedVersion } from './api-version.js';
+import { stampVersion } from './access.js';
+import { requestedVersion, servedVersion, versionHeader } from './api-version.js';
 import { exchangeCode } from './authorization-code.js';
 import { gustoErrors } from './errors.js';
 import { refreshPair } from './refresh.js';
@@ -29,12 +29,16 @@ export async function tokenEndpoint(ctx: RouteContext): Promise<SandboxResponse>
   const grantType = fields.required('grant_type');
   const client = await authenticateClient(ctx.sandbox, ctx.req, fields);
   const version = servedVersion(requested, client);
-  return withVersion(version, async () => {
+  // withVersion's work, inline: every token request passes here, and a closure and an async layer less
+  // per request show in its throughput.
+  try {
     const handler = Object.hasOwn(grantHandlers, grantType) ? grantHandlers[grantType] : undefined;
     if (!handler) throw gustoErrors.oauth.unsupportedGrantType(grantType);
     return json(200, await handler(ctx, client, fields), {
-      ...versionHeaders(version),
+      [versionHeader]: version,
       'cache-control': 'no-store',
     });
-  });
+  } catch (error) {
+    throw stampVersion(error, version);
+  }
 }

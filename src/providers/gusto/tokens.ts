@@ -50,7 +50,7 @@ export async function issueCompanyPair(
 }
 
 /** A system access token: no grant, no refresh token, only system endpoints (providers.md §5.3). */
-export async function issueSystemToken(sandbox: SandboxServices, client: ClientRecord): Promise<AccessToken> {
+export function issueSystemToken(sandbox: SandboxServices, client: ClientRecord): Promise<AccessToken> {
   const value = opaqueToken(sandbox.random);
   return sandbox.grants.issueAccessToken({
     provider: 'gusto',

@@ -5,6 +5,7 @@ import { Grants } from '../../../src/engine/grants.js';
 import { MemoryStore } from '../../../src/engine/memory-store.js';
 import type { Random } from '../../../src/engine/random.js';
 import type { Grant } from '../../../src/engine/records.js';
+import type { Store } from '../../../src/engine/store.js';
 import { sandboxRequest } from './sandbox-request.js';
 
 const startIso = '2026-01-01T00:00:00Z';
@@ -19,9 +20,26 @@ function countingRandom(): Random {
   };
 }
 
-async function setUp() {
+/** The memory store seen only through the async Store interface, as a networked store is. */
+function asyncOnly(inner: MemoryStore): Store {
+  return {
+    upsert: (kind, record) => inner.upsert(kind, record),
+    find: (kind, key) => inner.find(kind, key),
+    list: (kind, provider) => inner.list(kind, provider),
+    remove: (kind, key) => inner.remove(kind, key),
+    consume: (kind, key, at) => inner.consume(kind, key, at),
+    revokeByGrant: (grantId, at) => inner.revokeByGrant(grantId, at),
+    sweep: (before) => inner.sweep(before),
+    reset: () => inner.reset(),
+    snapshot: () => inner.snapshot(),
+    restore: (snapshot) => inner.restore(snapshot),
+  };
+}
+
+async function setUp(options: { asyncStore?: boolean } = {}) {
   const clock = fixedClock(startIso);
-  const store = new MemoryStore();
+  const memory = new MemoryStore();
+  const store = options.asyncStore ? asyncOnly(memory) : memory;
   const grants = new Grants(store, clock, countingRandom());
   await store.upsert('client', {
     provider: 'tink',
@@ -510,5 +528,26 @@ describe('Grants.checkBearer', () => {
       ok: false,
       reason: 'revoked',
     });
+  });
+});
+
+describe('Grants over a store without the synchronous forms (a networked store)', () => {
+  it('authenticates, issues and checks tokens as over the memory store', async () => {
+    const { grants, store, clock, grant, issue, bearer } = await setUp({ asyncStore: true });
+    expect(store.findNow).toBeUndefined();
+    expect(await grants.authenticateClient('tink', 'tink-client', 'tink-secret')).toMatchObject({
+      clientId: 'tink-client',
+    });
+    expect(await grants.authenticateClient('tink', 'tink-client', 'wrong')).toBeUndefined();
+    expect(await grants.authenticateClient('tink', 'nobody', 'tink-secret')).toBeUndefined();
+    const token = await issue(grant);
+    expect(await store.find('accessToken', token.value)).toEqual(token);
+    const first = await bearer(token.value);
+    expect(first).toMatchObject({ ok: true, token: { value: token.value, firstUsedAt: clock.now() } });
+    expect(await bearer('never-issued')).toEqual({ ok: false, reason: 'unknown' });
+    await store.revokeByGrant(grant.id, clock.now());
+    expect(await bearer(token.value)).toEqual({ ok: false, reason: 'revoked' });
+    clock.advance(3600);
+    expect(await bearer(token.value)).toEqual({ ok: false, reason: 'expired' });
   });
 });
