@@ -113,6 +113,8 @@ export function readBasicCredentials(req: SandboxRequest): BasicCredentials | un
 }
 
 function formDecode(value: string): string {
+  // Nearly every client id and secret is plain: no copy, no exception handler.
+  if (!value.includes('%') && !value.includes('+')) return value;
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {

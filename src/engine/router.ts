@@ -23,6 +23,7 @@ interface Pattern<R> {
 export class Router<R extends RouteSpec> {
   private readonly statics = new Map<string, Map<string, R>>();
   private readonly patterns: Pattern<R>[] = [];
+  private readonly staticMatches = new Map<R, RouteMatch<R>>();
 
   constructor(routes: readonly R[]) {
     for (const route of routes) this.add(route);
@@ -54,10 +55,24 @@ export class Router<R extends RouteSpec> {
     pattern.byMethod.set(method, route);
   }
 
+  private staticMatch(route: R): RouteMatch<R> {
+    let found = this.staticMatches.get(route);
+    if (!found) {
+      found = Object.freeze({ kind: 'found', route, params: noParams });
+      this.staticMatches.set(route, found);
+    }
+    return found;
+  }
+
   match(method: string, path: string): RouteMatch<R> {
     const normalised = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     const byPath = this.statics.get(normalised);
-    if (byPath) return pick(byPath, method, {});
+    if (byPath) {
+      // A static route's match is the same every time: made once, not per request.
+      const route = byPath.get(method) ?? (method === 'HEAD' ? byPath.get('GET') : undefined);
+      if (route) return this.staticMatch(route);
+      return { kind: 'wrong-method', allowed: [...byPath.keys()] };
+    }
     for (const pattern of this.patterns) {
       const found = pattern.regex.exec(normalised);
       if (!found) continue;
@@ -70,6 +85,9 @@ export class Router<R extends RouteSpec> {
     return { kind: 'none' };
   }
 }
+
+/** Static routes have no parameters; their matches share one frozen object. */
+const noParams: Record<string, string> = Object.freeze({});
 
 function pick<R>(byMethod: Map<string, R>, method: string, params: Record<string, string>): RouteMatch<R> {
   const route = byMethod.get(method) ?? (method === 'HEAD' ? byMethod.get('GET') : undefined);
