@@ -69,7 +69,7 @@ export class Router<R extends RouteSpec> {
     const byPath = this.statics.get(normalised);
     if (byPath) {
       // A static route's match is the same every time: made once, not per request.
-      const route = byPath.get(method) ?? (method === 'HEAD' ? byPath.get('GET') : undefined);
+      const route = routeFor(byPath, method);
       if (route) return this.staticMatch(route);
       return { kind: 'wrong-method', allowed: [...byPath.keys()] };
     }
@@ -89,8 +89,13 @@ export class Router<R extends RouteSpec> {
 /** Static routes have no parameters; their matches share one frozen object. */
 const noParams: Record<string, string> = Object.freeze({});
 
+/** The route for a method on one path; HEAD falls back to GET. */
+function routeFor<R>(byMethod: Map<string, R>, method: string): R | undefined {
+  return byMethod.get(method) ?? (method === 'HEAD' ? byMethod.get('GET') : undefined);
+}
+
 function pick<R>(byMethod: Map<string, R>, method: string, params: Record<string, string>): RouteMatch<R> {
-  const route = byMethod.get(method) ?? (method === 'HEAD' ? byMethod.get('GET') : undefined);
+  const route = routeFor(byMethod, method);
   if (route) return { kind: 'found', route, params };
   return { kind: 'wrong-method', allowed: [...byMethod.keys()] };
 }

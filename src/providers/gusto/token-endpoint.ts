@@ -29,8 +29,8 @@ export async function tokenEndpoint(ctx: RouteContext): Promise<SandboxResponse>
   const grantType = fields.required('grant_type');
   const client = await authenticateClient(ctx.sandbox, ctx.req, fields);
   const version = servedVersion(requested, client);
-  // withVersion's work, inline: every token request passes here, and a closure and an async layer less
-  // per request show in its throughput.
+  // withVersion's work, inline: every token request passes here, so it goes without a closure and an
+  // async layer of its own (fewer bytes allocated per token, fewer young-generation collections).
   try {
     const handler = Object.hasOwn(grantHandlers, grantType) ? grantHandlers[grantType] : undefined;
     if (!handler) throw gustoErrors.oauth.unsupportedGrantType(grantType);
