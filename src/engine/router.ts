@@ -8,10 +8,9 @@ export interface RouteSpec {
   path: string;
 }
 
-export type RouteMatch<R> =
-  | { kind: 'found'; route: R; params: Record<string, string> }
-  | { kind: 'wrong-method'; allowed: string[] }
-  | { kind: 'none' };
+type FoundMatch<R> = { kind: 'found'; route: R; params: Record<string, string> };
+
+export type RouteMatch<R> = FoundMatch<R> | { kind: 'wrong-method'; allowed: string[] } | { kind: 'none' };
 
 interface Pattern<R> {
   source: string;
@@ -20,10 +19,13 @@ interface Pattern<R> {
   byMethod: Map<string, R>;
 }
 
+/** Static routes have no parameters; their matches share one frozen object. */
+const noParams: Record<string, string> = Object.freeze({});
+
 export class Router<R extends RouteSpec> {
-  private readonly statics = new Map<string, Map<string, R>>();
+  /** Static paths -> method -> their match, made once: a static route matches the same way every time. */
+  private readonly statics = new Map<string, Map<string, FoundMatch<R>>>();
   private readonly patterns: Pattern<R>[] = [];
-  private readonly staticMatches = new Map<R, RouteMatch<R>>();
 
   constructor(routes: readonly R[]) {
     for (const route of routes) this.add(route);
@@ -32,8 +34,8 @@ export class Router<R extends RouteSpec> {
   private add(route: R): void {
     const method = route.method.toUpperCase();
     if (!route.path.includes('{')) {
-      const byMethod = this.statics.get(route.path) ?? new Map<string, R>();
-      byMethod.set(method, route);
+      const byMethod = this.statics.get(route.path) ?? new Map<string, FoundMatch<R>>();
+      byMethod.set(method, Object.freeze({ kind: 'found', route, params: noParams }));
       this.statics.set(route.path, byMethod);
       return;
     }
@@ -55,24 +57,10 @@ export class Router<R extends RouteSpec> {
     pattern.byMethod.set(method, route);
   }
 
-  private staticMatch(route: R): RouteMatch<R> {
-    let found = this.staticMatches.get(route);
-    if (!found) {
-      found = Object.freeze({ kind: 'found', route, params: noParams });
-      this.staticMatches.set(route, found);
-    }
-    return found;
-  }
-
   match(method: string, path: string): RouteMatch<R> {
     const normalised = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     const byPath = this.statics.get(normalised);
-    if (byPath) {
-      // A static route's match is the same every time: made once, not per request.
-      const route = routeFor(byPath, method);
-      if (route) return this.staticMatch(route);
-      return { kind: 'wrong-method', allowed: [...byPath.keys()] };
-    }
+    if (byPath) return routeFor(byPath, method) ?? { kind: 'wrong-method', allowed: [...byPath.keys()] };
     for (const pattern of this.patterns) {
       const found = pattern.regex.exec(normalised);
       if (!found) continue;
@@ -86,11 +74,8 @@ export class Router<R extends RouteSpec> {
   }
 }
 
-/** Static routes have no parameters; their matches share one frozen object. */
-const noParams: Record<string, string> = Object.freeze({});
-
-/** The route for a method on one path; HEAD falls back to GET. */
-function routeFor<R>(byMethod: Map<string, R>, method: string): R | undefined {
+/** What one path holds for a method; HEAD falls back to GET. */
+function routeFor<T>(byMethod: Map<string, T>, method: string): T | undefined {
   return byMethod.get(method) ?? (method === 'HEAD' ? byMethod.get('GET') : undefined);
 }
 
