@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { LoggerOptions } from 'pino';
-import { maxJournalSize } from './engine/engine.js';
+import { journalSizeProblem, maxJournalSize } from './engine/engine.js';
 import { createPrismLayer } from './prism/layer.js';
 import { dialects } from './providers/registry.js';
 import { type createEngine, createTenants, defaultScenarioPath, packageRoot } from './sandbox.js';
@@ -67,10 +67,13 @@ async function start(args: string[]): Promise<number> {
     return 2;
   }
   const journalSize = values['journal-size'];
-  if (journalSize !== undefined && !(/^\d+$/.test(journalSize) && Number(journalSize) <= maxJournalSize)) {
-    process.stderr.write(
-      `--journal-size must be a whole number of requests up to ${maxJournalSize} (0 keeps none), not ${journalSize}\n`,
-    );
+  // Digits only: Number() would also take '', '0x10' or '1e3'.
+  const journalProblem =
+    journalSize === undefined
+      ? undefined
+      : journalSizeProblem(/^\d+$/.test(journalSize) ? Number(journalSize) : Number.NaN);
+  if (journalProblem !== undefined) {
+    process.stderr.write(`--journal-size ${journalProblem}, not ${journalSize}\n`);
     return 2;
   }
   if (!isLoopback(values.host) && values['admin-token'] === undefined) {

@@ -250,16 +250,16 @@ export class SandboxEngine {
   }
 }
 
+/** What a journal size must be, when `size` is not one (the engine option and the CLI flag share it). */
+export function journalSizeProblem(size: number): string | undefined {
+  if (Number.isInteger(size) && size >= 0 && size <= maxJournalSize) return undefined;
+  return `must be a whole number of requests up to ${maxJournalSize} (0 keeps none)`;
+}
+
 /** Options a JavaScript caller can get wrong, refused with what was expected rather than half-used. */
 function checkOptions({ journalSize, asymmetricSigning }: EngineOptions): void {
-  if (
-    journalSize !== undefined &&
-    !(Number.isInteger(journalSize) && journalSize >= 0 && journalSize <= maxJournalSize)
-  ) {
-    throw new TypeError(
-      `journalSize must be a whole number of requests up to ${maxJournalSize} (0 keeps none), not ${String(journalSize)}`,
-    );
-  }
+  const problem = journalSize === undefined ? undefined : journalSizeProblem(journalSize);
+  if (problem !== undefined) throw new TypeError(`journalSize ${problem}, not ${String(journalSize)}`);
   if (asymmetricSigning !== undefined && !['thread-pool', 'event-loop'].includes(asymmetricSigning)) {
     throw new TypeError(
       `asymmetricSigning must be 'thread-pool' or 'event-loop', not ${JSON.stringify(asymmetricSigning)}`,
