@@ -1,5 +1,6 @@
 // Helpers shared by the benchmark scripts: child processes, free ports, HTTP probes, statistics.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -24,6 +25,38 @@ export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return /** @type {number} */ (sorted[index]);
+}
+
+/** Clock ticks per second, the unit of /proc's CPU times (100 on Linux unless configured otherwise). */
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU seconds (user + system) that a process and its live descendants have used so far, from /proc;
+ * undefined where there is no /proc to read (the figures that need it are then left out).
+ * @param {number | undefined} pid
+ * @returns {number | undefined}
+ */
+export function cpuSeconds(pid) {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    let total = (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children === '' ? [] : children.split(' ')) total += cpuSeconds(Number(child)) ?? 0;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
 }
 
 /** @param {number} ms */

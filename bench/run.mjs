@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
-import { freePort, median, root, send, startChild, untilOk } from './lib.mjs';
+import { cpuSeconds, freePort, median, root, send, startChild, untilOk } from './lib.mjs';
 import {
   cannon,
   node,
@@ -139,7 +139,12 @@ async function throughput() {
         entry.dead = died(target, running);
         if (entry.dead) continue;
         await load.beforeRun?.();
+        const serverCpu = cpuSeconds(running.child.process.pid);
+        const ownCpu = process.cpuUsage();
         const result = await cannon(running.port, load, settings.seconds, settings.connections);
+        const serverCpuUsed =
+          (cpuSeconds(running.child.process.pid) ?? Number.NaN) - (serverCpu ?? Number.NaN);
+        const ownCpuUsed = process.cpuUsage(ownCpu);
         const ok = (await verify(target, running.port, load, result, `repeat ${repeat}`)) && warmOk;
         entry.dead = died(target, running);
         if (!ok || entry.dead) broken.add(target.id);
@@ -154,6 +159,13 @@ async function throughput() {
           connections: settings.connections,
           requestsPerSecond: result.requests.average,
           requestsTotal: result.requests.total,
+          // CPU time per request of the server (with its child processes) and of the load generator (this
+          // process): a slower request costs CPU that the load generator, on the same cores, then lacks.
+          serverCpuMicrosPerRequest: perRequest(serverCpuUsed * 1e6, result.requests.total),
+          loadGeneratorCpuMicrosPerRequest: perRequest(
+            ownCpuUsed.user + ownCpuUsed.system,
+            result.requests.total,
+          ),
           ok2xx: result['2xx'],
           non2xx: result.non2xx,
           errors: result.errors,
@@ -167,13 +179,18 @@ async function throughput() {
         };
         runs.push(run);
         log(
-          `  ${target.label}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`,
+          `  ${target.label}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, CPU per request ${run.serverCpuMicrosPerRequest ?? 'n/a'} µs (load generator ${run.loadGeneratorCpuMicrosPerRequest ?? 'n/a'} µs)`,
         );
       }
     }
   } finally {
     await Promise.all(live.map((entry) => entry.running.child.stop()));
   }
+}
+
+/** @param {number} micros @param {number} requests @returns {number | null} */
+function perRequest(micros, requests) {
+  return Number.isFinite(micros) && requests > 0 ? Math.round((micros / requests) * 100) / 100 : null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -339,6 +356,16 @@ const rps = (id) =>
           .filter((r) => r.kind === 'throughput' && r.target === id)
           .map((r) => /** @type {number} */ (r.requestsPerSecond)),
       );
+/**
+ * The median over the repeats of a CPU figure per request; NaN when /proc could not be read.
+ * @param {string} id @param {'serverCpuMicrosPerRequest' | 'loadGeneratorCpuMicrosPerRequest'} key
+ */
+const cpuPerRequest = (id, key) =>
+  median(
+    runs
+      .filter((r) => r.kind === 'throughput' && r.target === id && typeof r[key] === 'number')
+      .map((r) => /** @type {number} */ (r[key])),
+  );
 /** @param {string} id */
 const startMs = (id) =>
   median(
@@ -408,6 +435,15 @@ function ratios() {
     ])) {
       add(`${id}/ceiling`, `${name} / ceiling`, rps(id) / ceiling, 'x', '>=', 0.5);
       add(`${id}/prism`, `${name} / Prism`, rps(id) / prism, 'x', '>=', 3);
+      add(
+        `${id}/ceiling-cpu`,
+        `${name}: server CPU per request / ceiling's`,
+        cpuPerRequest(id, 'serverCpuMicrosPerRequest') /
+          cpuPerRequest('ceiling', 'serverCpuMicrosPerRequest'),
+        'x',
+        null,
+        null,
+      );
     }
     add(
       'tight-rs256/oauth2-mock-server',
@@ -546,7 +582,17 @@ function report(host, computed) {
       `${settings.repeats} repeats, medians; load generator on the same machine.`,
   );
   if (sections.has('throughput')) {
-    const rows = [['server / request', 'req/s (median)', 'p50 ms', 'p99 ms', 'per repeat']];
+    const rows = [
+      [
+        'server / request',
+        'req/s (median)',
+        'p50 ms',
+        'p99 ms',
+        'per repeat',
+        'server CPU µs/req',
+        'load generator CPU µs/req',
+      ],
+    ];
     for (const target of targets) {
       const mine = runs.filter((r) => r.kind === 'throughput' && r.target === target.id);
       /** @param {'p50' | 'p99'} key */
@@ -557,6 +603,8 @@ function report(host, computed) {
         fmt(lat('p50')),
         fmt(lat('p99')),
         mine.map((r) => fmt(/** @type {number} */ (r.requestsPerSecond))).join(' / '),
+        fmt(cpuPerRequest(target.id, 'serverCpuMicrosPerRequest'), 1),
+        fmt(cpuPerRequest(target.id, 'loadGeneratorCpuMicrosPerRequest'), 1),
       ]);
     }
     parts.push(table(rows));
