@@ -129,7 +129,7 @@ for (const c of cases) {
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       const res = await fetch(c.url, c.init);
-      const body = await res.json();
+      const body = /** @type {{ access_token?: unknown } | null} */ (await res.json());
       times.push((performance.now() - t0) * 1000);
       if (res.status !== 200 || typeof body?.access_token !== 'string') {
         throw new Error(`${mode} ${c.name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 
 const allowed = new Set(['src/engine/clock.ts']);
 const pattern = /\bDate\.now\(\)|\bnew Date\(\s*\)/;
+/** @type {string[]} */
 const offenders = [];
 
+/** @param {string} dir */
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

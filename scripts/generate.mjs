@@ -11,7 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const specDir = join(root, 'openapi');
 const outDir = join(root, 'src', 'generated');
 
-/** The generated text for one document; nothing in it depends on time, machine or path. */
+/**
+ * The generated text for one document; nothing in it depends on time, machine or path.
+ * @param {string} name
+ */
 async function generate(name) {
   const ast = await openapiTS(pathToFileURL(join(specDir, `${name}.yaml`)), {
     cwd: pathToFileURL(`${root}/`),
@@ -21,8 +24,9 @@ async function generate(name) {
   return header + astToString(ast).replaceAll('\r\n', '\n');
 }
 
+/** @param {string} dir @param {string} extension @returns {Promise<string[]>} */
 async function listNames(dir, extension) {
-  const entries = await readdir(dir).catch((error) => {
+  const entries = await readdir(dir).catch((/** @type {NodeJS.ErrnoException} */ error) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
@@ -32,11 +36,12 @@ async function listNames(dir, extension) {
     .sort();
 }
 
+/** @param {string} path @returns {Promise<string | undefined>} */
 async function readIfPresent(path) {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if (error.code === 'ENOENT') return undefined;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return undefined;
     throw error;
   }
 }
