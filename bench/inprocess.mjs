@@ -1,17 +1,21 @@
 // In-process mode: the round trip of a token request through msw, with our handlers or a fixed one.
-// Usage: node bench/inprocess.mjs fixed|floor|ours  -> one JSON line on stdout.
-// `floor` is a plain stateless handler doing the work any real answer needs: it reads the request body
-// and mints the token (32 random bytes for Gusto, an ES256 JWT signed with node:crypto for Tink). It is
-// reported for information, next to the budget's fixed handler, which does neither.
-// `ours` needs createSandbox().mswHandlers() in dist/; without it the line says {"available": false}.
+// Usage: node bench/inprocess.mjs  -> one JSON line on stdout: {"modes": {"fixed": ..., "floor": ..., "ours": ...}}.
+// The three handler sets take turns in one process, in batches (fixed, floor, ours, fixed, ...), so that
+// a slow spell of the machine falls on all three alike; each keeps its own times.
+// `fixed` answers a fixed token JSON: the budget's reference. `floor` is a plain stateless handler doing
+// the work any real answer needs: it reads the request body and mints the token (32 random bytes for
+// Gusto, an ES256 JWT signed with node:crypto for Tink), for information. `ours` is
+// createSandbox().mswHandlers() from dist/; the sandbox is created in every run (idle while the others
+// take their turn), and without it the line says {"available": false} for ours.
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { median, percentile } from './lib.mjs';
 
-const mode = process.argv[2] ?? 'fixed';
 const iterations = Number(process.env.BENCH_MSW_ITERATIONS ?? (process.env.BENCH_QUICK === '1' ? 500 : 3000));
 const warmup = Math.max(100, Math.floor(iterations / 5));
+/** Round trips per turn of one handler set. */
+const batch = Math.min(250, iterations);
 
 /**
  * The requests measured, as a partner's client sends them to the real provider hosts.
@@ -97,35 +101,29 @@ async function ourHandlers() {
   return { available: true, handlers: sandbox.mswHandlers() };
 }
 
-/** @type {unknown[]} */
-let handlers;
-if (mode === 'ours') {
-  const ours = await ourHandlers();
-  if (!ours.available) {
-    process.stdout.write(`${JSON.stringify({ mode, available: false, reason: ours.reason })}\n`);
-    process.exit(0);
-  }
-  handlers = ours.handlers ?? [];
-} else if (mode === 'floor') {
-  handlers = cases.map((c) =>
+const ours = await ourHandlers();
+/** @type {Record<'fixed' | 'floor' | 'ours', unknown[] | undefined>} */
+const handlerSets = {
+  fixed: cases.map((c) => http.post(c.url, () => HttpResponse.json(c.fixed))),
+  floor: cases.map((c) =>
     http.post(c.url, async ({ request }) => {
       await request.arrayBuffer();
       return HttpResponse.json({ ...c.fixed, access_token: c.mint() });
     }),
-  );
-} else {
-  handlers = cases.map((c) => http.post(c.url, () => HttpResponse.json(c.fixed)));
-}
+  ),
+  ours: ours.available ? ours.handlers : undefined,
+};
+const modes = /** @type {const} */ (['fixed', 'floor', 'ours']).filter((m) => handlerSets[m] !== undefined);
 
-const server = setupServer(.../** @type {never[]} */ (handlers));
+const server = setupServer();
 server.listen({ onUnhandledRequest: 'error' });
 
-const results = [];
+/** @type {Record<string, { name: string, iterations: number, medianMicros: number, p99Micros: number }[]>} */
+const results = Object.fromEntries(modes.map((m) => [m, []]));
 for (const c of cases) {
-  /** @param {number} n */
-  const run = async (n) => {
-    /** @type {number[]} */
-    const times = [];
+  /** @param {string} mode @param {number} n @param {number[]} times */
+  const run = async (mode, n, times) => {
+    server.resetHandlers(.../** @type {never[]} */ (handlerSets[/** @type {'fixed'} */ (mode)] ?? []));
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       const res = await fetch(c.url, c.init);
@@ -135,19 +133,33 @@ for (const c of cases) {
         throw new Error(`${mode} ${c.name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       }
     }
-    return times;
   };
-  await run(warmup);
-  const started = performance.now();
-  const times = await run(iterations);
-  const elapsed = performance.now() - started;
-  results.push({
-    name: c.name,
-    iterations,
-    medianMicros: median(times),
-    p99Micros: percentile(times, 99),
-    perSecond: (iterations / elapsed) * 1000,
-  });
+  for (const mode of modes) await run(mode, warmup, []);
+  /** @type {Record<string, number[]>} */
+  const times = Object.fromEntries(modes.map((m) => [m, []]));
+  for (let done = 0; done < iterations; done += batch) {
+    for (const mode of modes) await run(mode, Math.min(batch, iterations - done), times[mode] ?? []);
+  }
+  for (const mode of modes) {
+    const mine = times[mode] ?? [];
+    results[mode]?.push({
+      name: c.name,
+      iterations: mine.length,
+      medianMicros: median(mine),
+      p99Micros: percentile(mine, 99),
+    });
+  }
 }
 server.close();
-process.stdout.write(`${JSON.stringify({ mode, available: true, results })}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    modes: Object.fromEntries(
+      /** @type {const} */ (['fixed', 'floor', 'ours']).map((mode) => [
+        mode,
+        results[mode] === undefined
+          ? { available: false, reason: ours.reason }
+          : { available: true, results: results[mode] },
+      ]),
+    ),
+  })}\n`,
+);

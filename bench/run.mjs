@@ -295,8 +295,8 @@ async function memory() {
 }
 
 /**
- * Each round runs the three handlers in turn, one child each, so that a burst of other work on the
- * machine falls on all of them; a mode's figure per case is the median over the rounds.
+ * Each round is one child in which the three handler sets take turns in batches (see inprocess.mjs); a
+ * mode's figure per case is the median over the rounds.
  */
 async function inprocess() {
   const modes = /** @type {const} */ (['fixed', 'floor', 'ours']);
@@ -308,19 +308,24 @@ async function inprocess() {
   /** @type {Record<string, any[]>} */
   const rounds = { fixed: [], floor: [], ours: [] };
   for (let round = 1; round <= settings.mswRounds; round++) {
+    log(
+      `in-process ${round}/${settings.mswRounds}: msw with ${modes.map((m) => labels[m]).join(', ')} in turn`,
+    );
+    const { modes: byMode } = await childJson(['bench/inprocess.mjs']);
     for (const mode of modes) {
-      log(`in-process ${round}/${settings.mswRounds}: msw with ${labels[mode]}`);
-      const result = await childJson(['bench/inprocess.mjs', mode]);
+      const result = byMode[mode];
       rounds[mode]?.push(result);
-      if (!result.available) log(`  not available: ${result.reason}`);
-      else for (const r of result.results) log(`  ${r.name}: median ${r.medianMicros.toFixed(0)} µs`);
+      if (!result.available) log(`  ${labels[mode]}: not available: ${result.reason}`);
+      else
+        for (const r of result.results)
+          log(`  ${labels[mode]}: ${r.name}: median ${r.medianMicros.toFixed(0)} µs`);
     }
   }
   for (const mode of modes) {
     const results = rounds[mode] ?? [];
     const first = results[0];
     if (!first?.available) {
-      runs.push({ kind: 'inprocess', ...first });
+      runs.push({ kind: 'inprocess', mode, ...first });
       continue;
     }
     runs.push({
