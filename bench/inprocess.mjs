@@ -1,10 +1,11 @@
 // In-process mode: the round trip of a token request through msw, with our handlers or a fixed one.
-// Usage: node bench/inprocess.mjs  -> one JSON line on stdout: {"modes": {"fixed": ..., "floor": ..., "ours": ...}}.
-// The three handler sets take turns in one process, in batches (fixed, floor, ours, fixed, ...), so that
-// a slow spell of the machine falls on all three alike; each keeps its own times.
+// Usage: node bench/inprocess.mjs  -> one JSON line on stdout: {"modes": {"fixed": ..., "mint": ..., ...}}.
+// The handler sets take turns in one process, in batches (fixed, mint, floor, ours, fixed, ...), so that
+// a slow spell of the machine falls on all of them alike; each keeps its own times.
 // `fixed` answers a fixed token JSON: the budget's reference. `floor` is a plain stateless handler doing
 // the work any real answer needs: it reads the request body and mints the token (32 random bytes for
-// Gusto, an ES256 JWT signed with node:crypto for Tink), for information. `ours` is
+// Gusto, an ES256 JWT signed with node:crypto for Tink), for information; `mint` only mints (it reads no
+// body), to show what minting alone costs. `ours` is
 // createSandbox().mswHandlers() from dist/; the sandbox is created in every run (idle while the others
 // take their turn), and without it the line says {"available": false} for ours.
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
@@ -102,9 +103,10 @@ async function ourHandlers() {
 }
 
 const ours = await ourHandlers();
-/** @type {Record<'fixed' | 'floor' | 'ours', unknown[] | undefined>} */
+/** @type {Record<'fixed' | 'mint' | 'floor' | 'ours', unknown[] | undefined>} */
 const handlerSets = {
   fixed: cases.map((c) => http.post(c.url, () => HttpResponse.json(c.fixed))),
+  mint: cases.map((c) => http.post(c.url, () => HttpResponse.json({ ...c.fixed, access_token: c.mint() }))),
   floor: cases.map((c) =>
     http.post(c.url, async ({ request }) => {
       await request.arrayBuffer();
@@ -113,7 +115,9 @@ const handlerSets = {
   ),
   ours: ours.available ? ours.handlers : undefined,
 };
-const modes = /** @type {const} */ (['fixed', 'floor', 'ours']).filter((m) => handlerSets[m] !== undefined);
+const modes = /** @type {const} */ (['fixed', 'mint', 'floor', 'ours']).filter(
+  (m) => handlerSets[m] !== undefined,
+);
 
 const server = setupServer();
 server.listen({ onUnhandledRequest: 'error' });
@@ -154,7 +158,7 @@ server.close();
 process.stdout.write(
   `${JSON.stringify({
     modes: Object.fromEntries(
-      /** @type {const} */ (['fixed', 'floor', 'ours']).map((mode) => [
+      /** @type {const} */ (['fixed', 'mint', 'floor', 'ours']).map((mode) => [
         mode,
         results[mode] === undefined
           ? { available: false, reason: ours.reason }

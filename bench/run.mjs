@@ -6,7 +6,7 @@
 // Settings (environment):
 //   BENCH_SECONDS=10 BENCH_WARMUP=2 BENCH_REPEATS=3 BENCH_CONNECTIONS=10   throughput runs (autocannon)
 //   BENCH_STARTUPS=5                          spawns per server for start-up
-//   BENCH_MSW_ROUNDS=3                        in-process rounds (fixed, floor, ours in turn; medians)
+//   BENCH_MSW_ROUNDS=3                        in-process rounds (fixed, mint, floor, ours in turn; medians)
 //   BENCH_MEMORY_SIZES=1000,100000,1000000    live tokens for the memory runs
 //   BENCH_ONLY=startup,throughput,memory,inprocess   a subset of the sections
 //   BENCH_QUICK=1                             smoke run: 2 s runs, 1 s warm-up, 1 repeat, 2 start-ups, small memory
@@ -299,14 +299,15 @@ async function memory() {
  * mode's figure per case is the median over the rounds.
  */
 async function inprocess() {
-  const modes = /** @type {const} */ (['fixed', 'floor', 'ours']);
+  const modes = /** @type {const} */ (['fixed', 'mint', 'floor', 'ours']);
   const labels = {
     fixed: 'a fixed handler',
+    mint: 'a token-minting handler',
     floor: 'a body-reading, token-minting handler',
     ours: 'mswHandlers()',
   };
   /** @type {Record<string, any[]>} */
-  const rounds = { fixed: [], floor: [], ours: [] };
+  const rounds = { fixed: [], mint: [], floor: [], ours: [] };
   for (let round = 1; round <= settings.mswRounds; round++) {
     log(
       `in-process ${round}/${settings.mswRounds}: msw with ${modes.map((m) => labels[m]).join(', ')} in turn`,
@@ -491,6 +492,7 @@ function ratios() {
       /** @type {never} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === mode)?.results ?? []);
     const ours = runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours');
     const ourResults = resultsOf('ours');
+    const mintResults = resultsOf('mint');
     const floorResults = resultsOf('floor');
     for (const f of resultsOf('fixed')) {
       const o = ourResults.find((r) => r.name === f.name);
@@ -503,6 +505,17 @@ function ratios() {
         1.3,
         o ? undefined : `not available: ${String(ours?.reason ?? 'not run')}`,
       );
+      const mint = mintResults.find((r) => r.name === f.name);
+      if (mint) {
+        add(
+          `inprocess-mint/${f.name}`,
+          `in-process ${f.name}: minting handler (no body read) / fixed msw`,
+          mint.medianMicros / f.medianMicros,
+          'x',
+          null,
+          null,
+        );
+      }
       const floor = floorResults.find((r) => r.name === f.name);
       if (floor) {
         add(
@@ -658,16 +671,21 @@ function report(host, computed) {
     parts.push(table(rows));
   }
   if (sections.has('inprocess')) {
-    const rows = [['in-process (msw round trip)', 'fixed handler µs', 'reads body, mints µs', 'ours µs']];
+    const rows = [
+      ['in-process (msw round trip)', 'fixed handler µs', 'mints µs', 'reads body, mints µs', 'ours µs'],
+    ];
     const fixed = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'fixed'));
+    const mint = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'mint'));
     const floor = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'floor'));
     const ours = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours'));
     for (const f of fixed?.results ?? []) {
+      const t = mint?.results?.find((/** @type {any} */ r) => r.name === f.name);
       const m = floor?.results?.find((/** @type {any} */ r) => r.name === f.name);
       const o = ours?.results?.find((/** @type {any} */ r) => r.name === f.name);
       rows.push([
         f.name,
         fmt(f.medianMicros),
+        t ? fmt(t.medianMicros) : 'n/a',
         m ? fmt(m.medianMicros) : 'n/a',
         o ? fmt(o.medianMicros) : `not available (${ours?.reason ?? 'not run'})`,
       ]);
