@@ -39,17 +39,21 @@ export function serveProviderRequest(
 }
 
 /**
- * The responses that became ready during one turn of the event loop, written back to back at its end
- * (setImmediate). Each write to a socket whose client is asleep pays for waking it, and on a virtual
- * machine that wake-up cost more than the rest of the write (profile: the write syscall took twice as
- * long per response as in the bare node:http ceiling, whose client never sleeps). Writes that follow one
- * another find the client awake: 5-10% more opaque tokens per second (alternating runs with and without).
- * The delay is the rest of the current turn: nothing when the server is idle.
+ * The responses that became ready during a turn of the event loop and the next, written back to back
+ * (setImmediate, twice). Each write to a socket whose client is asleep pays for waking it, and on a
+ * virtual machine that wake-up cost more than the rest of the write (profile: the write syscall took
+ * twice as long per response as in the bare node:http ceiling, whose client never sleeps). Writes that
+ * follow one another find the client awake: 5-10% more opaque tokens per second than a write per response
+ * (alternating runs with and without). Waiting one turn more also collects the requests that arrived while
+ * the first ones were handled: 2-13% less server CPU per opaque token (median 4%; paired slices of
+ * alternating runs), no change to a lone request's round trip (~170 µs either way). An idle server pays
+ * two turns of its loop, a few microseconds.
  */
 class ResponseWrites {
   /** Flat triples (res, response, flags) rather than an object per response. */
   private readonly pending: (ServerResponse | SandboxResponse | number)[] = [];
-  private readonly flush = () => this.writeAll();
+  private readonly writeBatch = () => this.writeAll();
+  private readonly flush = () => setImmediate(this.writeBatch);
 
   add(res: ServerResponse, response: SandboxResponse, head: boolean, tooLarge: boolean): void {
     if (this.pending.length === 0) setImmediate(this.flush);
