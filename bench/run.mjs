@@ -372,6 +372,22 @@ const cpuPerRequest = (id, key) =>
       .filter((r) => r.kind === 'throughput' && r.target === id && typeof r[key] === 'number')
       .map((r) => /** @type {number} */ (r[key])),
   );
+/**
+ * `id`'s req/s over `reference`'s within each repeat (empty when either failed).
+ * @param {string} id @param {string} reference @returns {number[]}
+ */
+function perRepeat(id, reference) {
+  if (broken.has(id) || broken.has(reference)) return [];
+  const of = (/** @type {string} */ target) =>
+    runs.filter((r) => r.kind === 'throughput' && r.target === target);
+  const theirs = of(reference);
+  return of(id).flatMap((r) => {
+    const ref = theirs.find((x) => x.repeat === r.repeat);
+    if (!ref) return [];
+    const ratio = /** @type {number} */ (r.requestsPerSecond) / /** @type {number} */ (ref.requestsPerSecond);
+    return [Math.round(ratio * 100) / 100];
+  });
+}
 /** @param {string} id */
 const startMs = (id) =>
   median(
@@ -387,6 +403,8 @@ const startMs = (id) =>
  * @property {number | null} target
  * @property {boolean | null} met null: no target, or not measured
  * @property {string} [note]
+ * @property {number[]} [rounds] the same ratio within each repeat, for information: the repeats go round
+ *   the targets in turn, so each pair was measured minutes apart at most
  */
 
 function ratios() {
@@ -440,6 +458,9 @@ function ratios() {
       ['tink-accounts-checked', 'token-checked call (Tink accounts)'],
     ])) {
       add(`${id}/ceiling`, `${name} / ceiling`, rps(id) / ceiling, 'x', '>=', 0.5);
+      const rounds = perRepeat(id, 'ceiling');
+      const toCeiling = out[`${id}/ceiling`];
+      if (toCeiling && rounds.length > 1) toCeiling.rounds = rounds;
       add(`${id}/prism`, `${name} / Prism`, rps(id) / prism, 'x', '>=', 3);
       add(
         `${id}/ceiling-cpu`,
@@ -698,7 +719,9 @@ function report(host, computed) {
       ratio.label,
       ratio.value === null
         ? 'n/a'
-        : `${fmt(ratio.value, ratio.unit === 'x' ? 2 : 0)}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}`,
+        : `${fmt(ratio.value, ratio.unit === 'x' ? 2 : 0)}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}${
+            ratio.rounds ? ` (rounds ${ratio.rounds.map((r) => fmt(r, 2)).join(' / ')})` : ''
+          }`,
       ratio.op === null
         ? '(info)'
         : `${ratio.op} ${ratio.target}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}`,
