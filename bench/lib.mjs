@@ -94,14 +94,14 @@ process.on('exit', () => {
  * Spawns a child from the package root, capturing its output.
  * @param {string} command
  * @param {string[]} args
- * @param {{ env?: NodeJS.ProcessEnv }} [options]
+ * @param {{ env?: NodeJS.ProcessEnv, stdin?: 'ignore' | 'pipe' }} [options]
  * @returns {Child}
  */
 export function startChild(command, args, options = {}) {
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   living.add(child);
   let out = '';

@@ -1,5 +1,8 @@
 // Memory and token-check latency with N live access tokens, then the sweep.
-// Usage: node --expose-gc bench/memory.mjs N  -> one JSON line on stdout.
+// Usage: node --expose-gc bench/memory.mjs N [--in-turns]  -> one JSON line on stdout.
+// With --in-turns the HTTP token checks are timed when the parent asks: the child prints "ready", then
+// times one batch per "check" line on stdin (printing "checked K"), and goes on at "done". The bench keeps
+// every size's child alive and goes round them, so that a slow spell of the machine falls on all sizes.
 // Builds a sandbox in-process from dist/, inserts N access-token records straight into its store (opaque
 // 43-character values, the Gusto shape; per-token scope and company arrays, as issuance makes them), then
 // times two things on random live tokens: the token check as a client sees it (sequential keep-alive
@@ -8,6 +11,7 @@
 // memory again.
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { createInterface } from 'node:readline';
 import { createTenants } from '../dist/index.js';
 import { listen } from '../dist/server/server.js';
 import { median } from './lib.mjs';
@@ -132,7 +136,20 @@ async function timeHttpChecks() {
   return times;
 }
 await timeHttpChecks(); // warm-up
-const checkMicros = median([...(await timeHttpChecks()), ...(await timeHttpChecks())]);
+/** @type {number[]} */
+const httpTimes = [];
+if (process.argv.includes('--in-turns')) {
+  process.stdout.write('ready\n');
+  let turn = 0;
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() === 'done') break;
+    httpTimes.push(...(await timeHttpChecks()));
+    process.stdout.write(`checked ${++turn}\n`);
+  }
+} else {
+  httpTimes.push(...(await timeHttpChecks()), ...(await timeHttpChecks()));
+}
+const checkMicros = median(httpTimes);
 agent.destroy();
 await server.close();
 
@@ -152,7 +169,7 @@ process.stdout.write(
     before,
     loaded,
     checkMicros,
-    httpChecks: httpSamples * 2,
+    httpChecks: httpTimes.length,
     lookupMicros,
     checkBatches: timed.length,
     swept,

@@ -282,15 +282,51 @@ async function childJson(args) {
   return JSON.parse(line);
 }
 
+/** Turns of HTTP token checks that go round the memory children, and the checks each turn times. */
+const memoryTurns = 10;
+const checksPerTurn = quick ? 300 : 1000;
+
+/**
+ * One child per size, started one after another (building a million tokens would slow another child's
+ * timings) and kept alive; then the HTTP token checks go round the children in turns, so that a slow
+ * spell of the machine falls on every size alike; then each sweeps and reports.
+ */
 async function memory() {
-  for (const tokens of settings.memorySizes) {
-    log(`memory: ${tokens} live tokens`);
-    const result = await childJson(['--expose-gc', 'bench/memory.mjs', String(tokens)]);
-    if (result.left !== 0) failures.push(`memory ${tokens}: ${result.left} tokens left after the sweep`);
-    runs.push({ kind: 'memory', ...result });
-    log(
-      `  RSS ${result.loaded.rssMB.toFixed(0)} MB (heap ${result.loaded.heapUsedMB.toFixed(0)} MB), check ${result.checkMicros.toFixed(2)} µs, after sweep RSS ${result.afterSweep.rssMB.toFixed(0)} MB (heap ${result.afterSweep.heapUsedMB.toFixed(0)} MB)`,
-    );
+  /** @type {{ tokens: number, child: import('./lib.mjs').Child }[]} */
+  const children = [];
+  try {
+    for (const tokens of settings.memorySizes) {
+      log(`memory: ${tokens} live tokens`);
+      const child = startChild(node, ['--expose-gc', 'bench/memory.mjs', String(tokens), '--in-turns'], {
+        stdin: 'pipe',
+        env: { BENCH_HTTP_CHECKS: String(checksPerTurn) },
+      });
+      children.push({ tokens, child });
+      await child.waitFor(/^ready$/m, 600_000);
+    }
+    log(`memory: ${memoryTurns} turns of ${checksPerTurn} HTTP token checks round the sizes`);
+    for (let turn = 1; turn <= memoryTurns; turn++) {
+      for (const { child } of children) {
+        child.process.stdin?.write('check\n');
+        await child.waitFor(new RegExp(`^checked ${turn}$`, 'm'), 120_000);
+      }
+    }
+    for (const { tokens, child } of children) {
+      const exited = new Promise((done) => child.process.once('exit', done));
+      child.process.stdin?.end('done\n');
+      const code = await exited;
+      const line = child.stdout().trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{'))
+        throw new Error(`bench/memory.mjs ${tokens} failed (${code})\n${child.stderr()}`);
+      const result = JSON.parse(line);
+      if (result.left !== 0) failures.push(`memory ${tokens}: ${result.left} tokens left after the sweep`);
+      runs.push({ kind: 'memory', ...result });
+      log(
+        `  ${tokens}: RSS ${result.loaded.rssMB.toFixed(0)} MB (heap ${result.loaded.heapUsedMB.toFixed(0)} MB), check ${result.checkMicros.toFixed(2)} µs, after sweep RSS ${result.afterSweep.rssMB.toFixed(0)} MB (heap ${result.afterSweep.heapUsedMB.toFixed(0)} MB)`,
+      );
+    }
+  } finally {
+    await Promise.all(children.map(({ child }) => child.stop()));
   }
 }
 
