@@ -28,13 +28,17 @@ export function percentile(values, p) {
 }
 
 /** Clock ticks per second, the unit of /proc's CPU times (100 on Linux unless configured otherwise). */
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-  } catch {
-    return 100;
+let clockTicks = 0;
+function ticksPerSecond() {
+  if (clockTicks === 0) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    } catch {
+      clockTicks = 100;
+    }
   }
-})();
+  return clockTicks;
+}
 
 /**
  * CPU seconds (user + system) that a process and its live descendants have used so far, from /proc;
@@ -48,7 +52,7 @@ export function cpuSeconds(pid) {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    let total = (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    let total = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
       for (const child of children === '' ? [] : children.split(' ')) total += cpuSeconds(Number(child)) ?? 0;

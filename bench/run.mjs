@@ -273,12 +273,22 @@ async function startup() {
 // Memory and in-process, each in its own child
 
 /** @param {string[]} args */
-async function childJson(args) {
-  const child = startChild(node, args);
-  const code = await new Promise((done) => child.process.once('exit', done));
+function childJson(args) {
+  return finalJson(startChild(node, args), `node ${args.join(' ')}`);
+}
+
+/**
+ * The JSON line a child prints last, once it has exited; throws when it failed.
+ * @param {import('./lib.mjs').Child} child @param {string} what
+ */
+async function finalJson(child, what) {
+  const { process: proc } = child;
+  const code =
+    proc.exitCode ??
+    proc.signalCode ??
+    (await new Promise((done) => proc.once('exit', (c, s) => done(c ?? s))));
   const line = child.stdout().trim().split('\n').pop() ?? '';
-  if (code !== 0 || !line.startsWith('{'))
-    throw new Error(`node ${args.join(' ')} failed (${code})\n${child.stderr()}`);
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`${what} failed (${code})\n${child.stderr()}`);
   return JSON.parse(line);
 }
 
@@ -312,13 +322,8 @@ async function memory() {
       }
     }
     for (const { tokens, child } of children) {
-      const exited = new Promise((done) => child.process.once('exit', done));
       child.process.stdin?.end('done\n');
-      const code = await exited;
-      const line = child.stdout().trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{'))
-        throw new Error(`bench/memory.mjs ${tokens} failed (${code})\n${child.stderr()}`);
-      const result = JSON.parse(line);
+      const result = await finalJson(child, `bench/memory.mjs ${tokens}`);
       if (result.left !== 0) failures.push(`memory ${tokens}: ${result.left} tokens left after the sweep`);
       runs.push({ kind: 'memory', ...result });
       log(
@@ -343,7 +348,7 @@ async function inprocess() {
     ours: 'mswHandlers()',
   };
   /** @type {Record<string, any[]>} */
-  const rounds = { fixed: [], mint: [], floor: [], ours: [] };
+  const rounds = Object.fromEntries(modes.map((mode) => [mode, []]));
   for (let round = 1; round <= settings.mswRounds; round++) {
     log(
       `in-process ${round}/${settings.mswRounds}: msw with ${modes.map((m) => labels[m]).join(', ')} in turn`,
@@ -399,15 +404,23 @@ const rps = (id) =>
           .map((r) => /** @type {number} */ (r.requestsPerSecond)),
       );
 /**
- * The median over the repeats of a CPU figure per request; NaN when /proc could not be read.
+ * The median over the repeats of a CPU figure per request; NaN when /proc could not be read or a run failed.
  * @param {string} id @param {'serverCpuMicrosPerRequest' | 'loadGeneratorCpuMicrosPerRequest'} key
  */
 const cpuPerRequest = (id, key) =>
-  median(
-    runs
-      .filter((r) => r.kind === 'throughput' && r.target === id && typeof r[key] === 'number')
-      .map((r) => /** @type {number} */ (r[key])),
-  );
+  broken.has(id)
+    ? Number.NaN
+    : median(
+        runs
+          .filter((r) => r.kind === 'throughput' && r.target === id && typeof r[key] === 'number')
+          .map((r) => /** @type {number} */ (r[key])),
+      );
+/**
+ * One in-process handler's results per case (empty when it was not available or not run).
+ * @param {string} mode @returns {{ name: string, medianMicros: number }[]}
+ */
+const inprocessResults = (mode) =>
+  /** @type {never} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === mode)?.results ?? []);
 /**
  * `id`'s req/s over `reference`'s within each repeat (empty when either failed).
  * @param {string} id @param {string} reference @returns {number[]}
@@ -544,14 +557,11 @@ function ratios() {
     add('oauth2-mock-server/ceiling', 'oauth2-mock-server / ceiling', oauth2Mock / ceiling, 'x', null, null);
   }
   if (sections.has('inprocess')) {
-    /** @param {string} mode @returns {{ name: string, medianMicros: number }[]} */
-    const resultsOf = (mode) =>
-      /** @type {never} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === mode)?.results ?? []);
     const ours = runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours');
-    const ourResults = resultsOf('ours');
-    const mintResults = resultsOf('mint');
-    const floorResults = resultsOf('floor');
-    for (const f of resultsOf('fixed')) {
+    const ourResults = inprocessResults('ours');
+    const mintResults = inprocessResults('mint');
+    const floorResults = inprocessResults('floor');
+    for (const f of inprocessResults('fixed')) {
       const o = ourResults.find((r) => r.name === f.name);
       add(
         `inprocess/${f.name}`,
@@ -731,20 +741,17 @@ function report(host, computed) {
     const rows = [
       ['in-process (msw round trip)', 'fixed handler µs', 'mints µs', 'reads body, mints µs', 'ours µs'],
     ];
-    const fixed = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'fixed'));
-    const mint = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'mint'));
-    const floor = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'floor'));
     const ours = /** @type {any} */ (runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours'));
-    for (const f of fixed?.results ?? []) {
-      const t = mint?.results?.find((/** @type {any} */ r) => r.name === f.name);
-      const m = floor?.results?.find((/** @type {any} */ r) => r.name === f.name);
-      const o = ours?.results?.find((/** @type {any} */ r) => r.name === f.name);
+    /** @param {string} mode @param {string} name */
+    const micros = (mode, name) => inprocessResults(mode).find((r) => r.name === name)?.medianMicros;
+    for (const f of inprocessResults('fixed')) {
+      const o = micros('ours', f.name);
       rows.push([
         f.name,
         fmt(f.medianMicros),
-        t ? fmt(t.medianMicros) : 'n/a',
-        m ? fmt(m.medianMicros) : 'n/a',
-        o ? fmt(o.medianMicros) : `not available (${ours?.reason ?? 'not run'})`,
+        fmt(micros('mint', f.name) ?? Number.NaN),
+        fmt(micros('floor', f.name) ?? Number.NaN),
+        o === undefined ? `not available (${ours?.reason ?? 'not run'})` : fmt(o),
       ]);
     }
     parts.push(table(rows));
