@@ -113,7 +113,6 @@ async function start(args: string[]): Promise<number> {
     host: values.host,
     ...(adminToken === undefined ? {} : { adminToken }),
   });
-  process.stdout.write(banner(server.url, engine.scenario.source, engine));
   // Tokens and codes that expired over a day ago (sandbox time) are forgotten once a minute.
   tenants.sweepEvery(60_000);
   // Importing Prism blocks the event loop for over a second: only --validate pays it up front; otherwise
@@ -135,6 +134,9 @@ async function start(args: string[]): Promise<number> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // The banner says the server is ready, so it comes once a signal would shut it down cleanly: before the
+  // handlers, a SIGTERM sent on seeing it could still find node's default (exit by signal, nothing closed).
+  process.stdout.write(banner(server.url, engine.scenario.source, engine));
   return -1;
 }
 

@@ -69,9 +69,10 @@ describe('the README’s start command', () => {
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
+    // The signal goes as soon as the banner starts: a server that says it is listening shuts down cleanly.
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
-        if (stdout.includes('control')) {
+        if (stdout.includes('listening on')) {
           clearInterval(timer);
           resolve();
         }
