@@ -9,8 +9,19 @@ import { dialects } from './providers/registry.js';
 import { loadScenarioFile, parseScenario, type Scenario } from './scenario/scenario.js';
 import { Tenants } from './tenants.js';
 
-/** The package root: where openapi/ and scenarios/ live (two levels up from dist/ or src/). */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The package root, where openapi/ and scenarios/ live: the nearest folder above this module with a
+ * package.json. This module runs from src/, from dist/ (the library) or from a chunk of the CLI's bundle
+ * (dist/chunks/), so its depth is not fixed.
+ */
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export const defaultScenarioPath = resolve(packageRoot, 'scenarios/default.yaml');
 

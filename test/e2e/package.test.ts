@@ -50,6 +50,7 @@ beforeAll(async () => {
     'README.md',
     'tsconfig.json',
     'tsconfig.build.json',
+    'scripts',
     'src',
     'openapi',
     'scenarios',
