@@ -63,6 +63,38 @@ export function cpuSeconds(pid) {
   }
 }
 
+/**
+ * The machine's CPU time so far, in clock ticks over all CPUs, and the part of it the hypervisor gave to
+ * other guests ("steal"), from the first line of /proc/stat; undefined without /proc. On a shared virtual
+ * machine a run that lost a tenth of the CPU to steal is slower for reasons outside this project.
+ * @param {string} [text] /proc/stat's text (read when not given)
+ * @returns {{ total: number, steal: number } | undefined}
+ */
+export function machineCpu(text) {
+  try {
+    const line = (text ?? readFileSync('/proc/stat', 'utf8')).split('\n', 1)[0] ?? '';
+    const [label, ...ticks] = line.trim().split(/\s+/);
+    if (label !== 'cpu' || ticks.length < 8) return undefined;
+    // user nice system idle iowait irq softirq steal [guest guest_nice: already counted in user and nice]
+    const counted = ticks.slice(0, 8).map(Number);
+    if (counted.some((n) => !Number.isFinite(n))) return undefined;
+    return { total: counted.reduce((sum, n) => sum + n, 0), steal: counted[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The share of the machine's CPU time stolen between two readings of machineCpu, in percent.
+ * @param {{ total: number, steal: number } | undefined} before
+ * @param {{ total: number, steal: number } | undefined} after
+ * @returns {number | null}
+ */
+export function stolenPercent(before, after) {
+  if (before === undefined || after === undefined || after.total <= before.total) return null;
+  return Math.round((1000 * (after.steal - before.steal)) / (after.total - before.total)) / 10;
+}
+
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 

@@ -14,7 +14,17 @@
 import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
-import { cpuSeconds, freePort, median, root, send, startChild, untilOk } from './lib.mjs';
+import {
+  cpuSeconds,
+  freePort,
+  machineCpu,
+  median,
+  root,
+  send,
+  startChild,
+  stolenPercent,
+  untilOk,
+} from './lib.mjs';
 import {
   cannon,
   node,
@@ -141,10 +151,12 @@ async function throughput() {
         await load.beforeRun?.();
         const serverCpu = cpuSeconds(running.child.process.pid);
         const ownCpu = process.cpuUsage();
+        const machineBefore = machineCpu();
         const result = await cannon(running.port, load, settings.seconds, settings.connections);
         const serverCpuUsed =
           (cpuSeconds(running.child.process.pid) ?? Number.NaN) - (serverCpu ?? Number.NaN);
         const ownCpuUsed = process.cpuUsage(ownCpu);
+        const stolen = stolenPercent(machineBefore, machineCpu());
         const ok = (await verify(target, running.port, load, result, `repeat ${repeat}`)) && warmOk;
         entry.dead = died(target, running);
         if (!ok || entry.dead) broken.add(target.id);
@@ -166,6 +178,8 @@ async function throughput() {
             ownCpuUsed.user + ownCpuUsed.system,
             result.requests.total,
           ),
+          // The machine's CPU time the hypervisor gave to other guests during the run, in percent.
+          stolenCpuPercent: stolen,
           ok2xx: result['2xx'],
           non2xx: result.non2xx,
           errors: result.errors,
@@ -179,7 +193,7 @@ async function throughput() {
         };
         runs.push(run);
         log(
-          `  ${target.label}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, CPU per request ${run.serverCpuMicrosPerRequest ?? 'n/a'} µs (load generator ${run.loadGeneratorCpuMicrosPerRequest ?? 'n/a'} µs)`,
+          `  ${target.label}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, CPU per request ${run.serverCpuMicrosPerRequest ?? 'n/a'} µs (load generator ${run.loadGeneratorCpuMicrosPerRequest ?? 'n/a'} µs), CPU stolen ${stolen ?? 'n/a'}%`,
         );
       }
     }
@@ -676,6 +690,7 @@ function report(host, computed) {
         'per repeat',
         'server CPU µs/req',
         'load generator CPU µs/req',
+        'CPU stolen % (per repeat)',
       ],
     ];
     for (const target of targets) {
@@ -690,6 +705,7 @@ function report(host, computed) {
         mine.map((r) => fmt(/** @type {number} */ (r.requestsPerSecond))).join(' / '),
         fmt(cpuPerRequest(target.id, 'serverCpuMicrosPerRequest'), 1),
         fmt(cpuPerRequest(target.id, 'loadGeneratorCpuMicrosPerRequest'), 1),
+        mine.map((r) => fmt(/** @type {number | null} */ (r.stolenCpuPercent) ?? Number.NaN, 1)).join(' / '),
       ]);
     }
     parts.push(table(rows));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, median, percentile } from '../../../bench/lib.mjs';
+import { cpuSeconds, machineCpu, median, percentile, stolenPercent } from '../../../bench/lib.mjs';
 
 describe('bench statistics', () => {
   it('takes the middle value, or the mean of the two middle ones, whatever the order', () => {
@@ -51,5 +51,34 @@ describe('cpuSeconds', () => {
   it('gives undefined for a process that is not there', () => {
     expect(cpuSeconds(undefined)).toBeUndefined();
     expect(cpuSeconds(2 ** 31 - 1)).toBeUndefined();
+  });
+});
+
+describe('machineCpu and stolenPercent', () => {
+  const stat = (ticks: string) => `${ticks}\ncpu0 1 2 3 4 5 6 7 8 0 0\nintr 12345\n`;
+
+  it('reads the total and the stolen ticks from the first line of /proc/stat, guests not counted twice', () => {
+    expect(machineCpu(stat('cpu  100 5 50 800 10 0 5 30 40 0'))).toEqual({ total: 1000, steal: 30 });
+  });
+
+  it('gives the share stolen between two readings, in percent', () => {
+    const before = machineCpu(stat('cpu  100 0 0 900 0 0 0 0 0 0'));
+    const after = machineCpu(stat('cpu  200 0 0 1700 0 0 0 100 0 0'));
+    expect(stolenPercent(before, after)).toBe(10);
+  });
+
+  it('has no figure where /proc/stat is missing, malformed or did not move', () => {
+    expect(machineCpu('intr 1 2 3')).toBeUndefined();
+    expect(machineCpu('cpu  1 2 x 4 5 6 7 8')).toBeUndefined();
+    expect(machineCpu('cpu  1 2 3')).toBeUndefined();
+    const reading = machineCpu(stat('cpu  1 2 3 4 5 6 7 8 0 0'));
+    expect(stolenPercent(reading, reading)).toBeNull();
+    expect(stolenPercent(undefined, reading)).toBeNull();
+  });
+
+  it('reads this machine where it has a /proc', () => {
+    const reading = machineCpu();
+    if (process.platform === 'linux') expect(reading?.total).toBeGreaterThan(0);
+    else expect(reading).toBeUndefined();
   });
 });
