@@ -168,6 +168,14 @@ async function validateFile(args: string[]): Promise<number> {
   }
 }
 
+// Output is for whoever reads it: a reader that goes away (`auth-sandbox start | head -1`) must not take
+// the server down with an EPIPE on its next line. Other write errors stay errors.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
