@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,6 +82,47 @@ describe('the packed package installed into an empty project', () => {
       app,
     );
     expect(out).toContain('valid');
+  });
+
+  it('runs the bin: auth-sandbox start serves tokens, loads the control plane and dashboard on first use, stops on SIGTERM', async () => {
+    // The CLI is a bundle whose control plane, dashboard and stores are chunks loaded on first use, with
+    // Express and the rest resolved from the installing project's node_modules.
+    const child = spawn(join(app, 'node_modules/.bin/auth-sandbox'), ['start', '--port', '0'], {
+      cwd: app,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const match = /listening on (http:\/\/\S+)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`auth-sandbox start exited (${code}): ${output}`)));
+      });
+      const token = await fetch(`${url}/tink/api/v1/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: tinkForm,
+      });
+      expect(token.status).toBe(200);
+      const health = await fetch(`${url}/__sandbox/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const dashboard = await fetch(`${url}/__sandbox/`);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.headers.get('content-type')).toContain('text/html');
+      await dashboard.text();
+    } finally {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      expect(code, output).toBe(0);
+    }
   });
 
   it('imports without msw: startServer answers a Tink token, createSandbox works and says msw is missing', async () => {
