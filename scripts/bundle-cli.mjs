@@ -7,6 +7,7 @@
 // first use, and every package but yaml stays external (node_modules, loaded by node as before). The
 // library (dist/index.js and the rest) is tsc's output, untouched.
 import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
@@ -23,7 +24,8 @@ const chunks = new URL('dist/chunks/', root);
 await rm(chunks, { recursive: true, force: true });
 
 await build({
-  absWorkingDir: root.pathname,
+  // A path, not the URL's pathname: that one keeps %20 for a space (and a leading slash on Windows).
+  absWorkingDir: fileURLToPath(root),
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
