@@ -44,7 +44,8 @@ const tinkForm =
  */
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'auth-sandbox-pack-'));
-  const stage = join(work, 'stage');
+  // A space in the path: the build (tsc, then the CLI's bundle) must not depend on URL-encoded paths.
+  const stage = join(work, 'stage dir');
   await mkdir(stage);
   for (const entry of [
     'package.json',
