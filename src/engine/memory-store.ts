@@ -123,13 +123,18 @@ export class MemoryStore implements Store {
     return 1;
   }
 
+  /** Whether a sweep with this cut-off would forget anything (or might: the earliest expiry can be early). */
+  hasDue(before: number): boolean {
+    return this.earliestExpiry < before;
+  }
+
   /**
    * Forgets what expired before `before`, in slices of `sweepSlice` records with a turn of the event loop
    * between them: a million tokens take a few hundred milliseconds to walk, and requests go on meanwhile.
    * When nothing is due (the usual case: the server sweeps every minute) nothing is walked.
    */
   async sweep(before: number): Promise<number> {
-    if (this.earliestExpiry >= before) return 0;
+    if (!this.hasDue(before)) return 0;
     // Records written during the walk lower this again; the walk adds the earliest of those it keeps.
     this.earliestExpiry = Number.POSITIVE_INFINITY;
     let kept = Number.POSITIVE_INFINITY;

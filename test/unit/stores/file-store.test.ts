@@ -43,6 +43,21 @@ afterAll(async () => {
 
 storeContract('FileStore', () => openStore(newPath()));
 
+describe('FileStore sweep', () => {
+  it('writes nothing to the file for a sweep with nothing due, and logs one that forgets', async () => {
+    const path = newPath();
+    const store = await openStore(path);
+    await store.upsert('accessToken', accessToken('live', undefined, t0 + 60_000));
+    const before = await lines(path);
+    expect(await store.sweep(t0)).toBe(0);
+    expect(await lines(path)).toEqual(before);
+    expect(await store.sweep(t0 + 120_000)).toBe(1);
+    expect((await lines(path)).length).toBe(before.length + 1);
+    const reopened = await reopen(store, path);
+    expect(await reopened.find('accessToken', 'live')).toBeUndefined();
+  });
+});
+
 describe('FileStore across restarts', () => {
   it('starts a new file without state, and resumes a used one with it', async () => {
     const path = newPath();
