@@ -350,7 +350,7 @@ async function memory() {
 }
 
 /**
- * Each round is one child in which the three handler sets take turns in batches (see inprocess.mjs); a
+ * Each round is one child in which the handler sets take turns in batches (see inprocess.mjs); a
  * mode's figure per case is the median over the rounds.
  */
 async function inprocess() {
@@ -408,20 +408,13 @@ async function inprocess() {
 // ---------------------------------------------------------------------------------------------------
 // Ratios and the table
 
-/** @param {string} id */
-const rps = (id) =>
-  broken.has(id)
-    ? Number.NaN
-    : median(
-        runs
-          .filter((r) => r.kind === 'throughput' && r.target === id)
-          .map((r) => /** @type {number} */ (r.requestsPerSecond)),
-      );
 /**
- * The median over the repeats of a CPU figure per request; NaN when /proc could not be read or a run failed.
- * @param {string} id @param {'serverCpuMicrosPerRequest' | 'loadGeneratorCpuMicrosPerRequest'} key
+ * The median over `id`'s repeats of one figure of its throughput runs; NaN when a run failed or the figure
+ * is missing (CPU figures need /proc).
+ * @param {string} id
+ * @param {'requestsPerSecond' | 'serverCpuMicrosPerRequest' | 'loadGeneratorCpuMicrosPerRequest'} key
  */
-const cpuPerRequest = (id, key) =>
+const throughputMedian = (id, key) =>
   broken.has(id)
     ? Number.NaN
     : median(
@@ -429,6 +422,8 @@ const cpuPerRequest = (id, key) =>
           .filter((r) => r.kind === 'throughput' && r.target === id && typeof r[key] === 'number')
           .map((r) => /** @type {number} */ (r[key])),
       );
+/** @param {string} id */
+const rps = (id) => throughputMedian(id, 'requestsPerSecond');
 /**
  * One in-process handler's results per case (empty when it was not available or not run).
  * @param {string} mode @returns {{ name: string, medianMicros: number }[]}
@@ -528,8 +523,8 @@ function ratios() {
       add(
         `${id}/ceiling-cpu`,
         `${name}: server CPU per request / ceiling's`,
-        cpuPerRequest(id, 'serverCpuMicrosPerRequest') /
-          cpuPerRequest('ceiling', 'serverCpuMicrosPerRequest'),
+        throughputMedian(id, 'serverCpuMicrosPerRequest') /
+          throughputMedian('ceiling', 'serverCpuMicrosPerRequest'),
         'x',
         null,
         null,
@@ -573,8 +568,6 @@ function ratios() {
   if (sections.has('inprocess')) {
     const ours = runs.find((r) => r.kind === 'inprocess' && r.mode === 'ours');
     const ourResults = inprocessResults('ours');
-    const mintResults = inprocessResults('mint');
-    const floorResults = inprocessResults('floor');
     for (const f of inprocessResults('fixed')) {
       const o = ourResults.find((r) => r.name === f.name);
       add(
@@ -586,37 +579,33 @@ function ratios() {
         1.3,
         o ? undefined : `not available: ${String(ours?.reason ?? 'not run')}`,
       );
-      const mint = mintResults.find((r) => r.name === f.name);
-      if (mint) {
-        add(
-          `inprocess-mint/${f.name}`,
-          `in-process ${f.name}: minting handler (no body read) / fixed msw`,
-          mint.medianMicros / f.medianMicros,
-          'x',
-          null,
-          null,
-        );
-      }
-      const floor = floorResults.find((r) => r.name === f.name);
-      if (floor) {
-        add(
-          `inprocess-floor/${f.name}`,
-          `in-process ${f.name}: body-reading, minting handler / fixed msw`,
-          floor.medianMicros / f.medianMicros,
-          'x',
-          null,
-          null,
-        );
-        if (o) {
+      // For information: what minting alone, and reading the body too, cost against the fixed handler.
+      for (const [mode, label] of /** @type {const} */ ([
+        ['mint', 'minting handler (no body read)'],
+        ['floor', 'body-reading, minting handler'],
+      ])) {
+        const other = inprocessResults(mode).find((r) => r.name === f.name);
+        if (other) {
           add(
-            `inprocess-ours-floor/${f.name}`,
-            `in-process ${f.name}: ours / body-reading, minting handler`,
-            o.medianMicros / floor.medianMicros,
+            `inprocess-${mode}/${f.name}`,
+            `in-process ${f.name}: ${label} / fixed msw`,
+            other.medianMicros / f.medianMicros,
             'x',
             null,
             null,
           );
         }
+      }
+      const floor = inprocessResults('floor').find((r) => r.name === f.name);
+      if (o && floor) {
+        add(
+          `inprocess-ours-floor/${f.name}`,
+          `in-process ${f.name}: ours / body-reading, minting handler`,
+          o.medianMicros / floor.medianMicros,
+          'x',
+          null,
+          null,
+        );
       }
     }
   }
@@ -703,8 +692,8 @@ function report(host, computed) {
         fmt(lat('p50')),
         fmt(lat('p99')),
         mine.map((r) => fmt(/** @type {number} */ (r.requestsPerSecond))).join(' / '),
-        fmt(cpuPerRequest(target.id, 'serverCpuMicrosPerRequest'), 1),
-        fmt(cpuPerRequest(target.id, 'loadGeneratorCpuMicrosPerRequest'), 1),
+        fmt(throughputMedian(target.id, 'serverCpuMicrosPerRequest'), 1),
+        fmt(throughputMedian(target.id, 'loadGeneratorCpuMicrosPerRequest'), 1),
         mine.map((r) => fmt(/** @type {number | null} */ (r.stolenCpuPercent) ?? Number.NaN, 1)).join(' / '),
       ]);
     }
