@@ -1,33 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CliProcesses } from '../support/cli.js';
 
-const children: ChildProcess[] = [];
+const cli = new CliProcesses();
 
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
+afterEach(() => cli.stopAll('SIGKILL'));
 
 describe('auth-sandbox start whose reader goes away (`auth-sandbox start | head -1`)', () => {
   it('keeps serving, and still shuts down cleanly on SIGTERM', async () => {
-    const child = spawn('node', ['dist/cli.js', 'start', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`the CLI exited (${code}): ${output}${stderr}`)));
-    });
+    const { child, url, output } = await cli.start(['--port', '0']);
     // The reader closes its end of the pipe, as `head -1` does once it has its line.
     child.stdout?.destroy();
 
@@ -43,6 +24,6 @@ describe('auth-sandbox start whose reader goes away (`auth-sandbox start | head 
     child.kill('SIGTERM');
     const [code, signal] = await exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(output()).not.toMatch(/EPIPE|Error/);
   });
 });

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/index.js';
+import { CliProcesses } from '../support/cli.js';
 
 const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -71,7 +72,10 @@ beforeAll(async () => {
   await sh(npm, ['install', join(work, filename), '--no-audit', '--no-fund', '--prefer-offline'], app);
 }, slow);
 
+const cli = new CliProcesses();
+
 afterAll(async () => {
+  await cli.stopAll('SIGKILL');
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -88,24 +92,11 @@ describe('the packed package installed into an empty project', () => {
   it('runs the bin: auth-sandbox start serves tokens, loads the control plane and dashboard on first use, stops on SIGTERM', async () => {
     // The CLI is a bundle whose control plane, dashboard and stores are chunks loaded on first use, with
     // Express and the rest resolved from the installing project's node_modules.
-    const child = spawn(join(app, 'node_modules/.bin/auth-sandbox'), ['start', '--port', '0'], {
+    const { child, url, output } = await cli.start(['--port', '0'], {
+      bin: join(app, 'node_modules/.bin/auth-sandbox'),
       cwd: app,
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => {
-          const match = /listening on (http:\/\/\S+)/.exec(output);
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`auth-sandbox start exited (${code}): ${output}`)));
-      });
       const token = await fetch(`${url}/tink/api/v1/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -122,7 +113,7 @@ describe('the packed package installed into an empty project', () => {
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const [code] = await exited;
-      expect(code, output).toBe(0);
+      expect(code, output()).toBe(0);
     }
   });
 

@@ -21,9 +21,12 @@ export interface FinishedCli {
 export class CliProcesses {
   private readonly children: ChildProcess[] = [];
 
-  /** `start ARGS`, resolved once the banner says where it listens; rejected if the CLI exits first. */
-  start(args: string[]): Promise<RunningCli> {
-    const child = this.spawn(['start', ...args]);
+  /**
+   * `start ARGS`, resolved once the banner says where it listens; rejected if the CLI exits first. By
+   * default the CLI is this checkout's `node dist/cli.js`; `bin` runs another (an installed package's).
+   */
+  start(args: string[], options: { bin?: string; cwd?: string } = {}): Promise<RunningCli> {
+    const child = this.spawn(['start', ...args], options);
     let output = '';
     return new Promise((resolve, reject) => {
       const read = (chunk: Buffer) => {
@@ -64,8 +67,9 @@ export class CliProcesses {
     }
   }
 
-  private spawn(args: string[]): ChildProcess {
-    const child = spawn('node', ['dist/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  private spawn(args: string[], options: { bin?: string; cwd?: string } = {}): ChildProcess {
+    const [command, argv] = options.bin ? [options.bin, args] : ['node', ['dist/cli.js', ...args]];
+    const child = spawn(command, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     this.children.push(child);
     return child;
   }
