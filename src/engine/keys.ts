@@ -1,6 +1,7 @@
 import { generateKeyPair, hash, type JsonWebKey, type KeyObject, sign as signWithKey } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { ProviderId } from './http.js';
+import { p256Scalar, p256Signer } from './p256-nonces.js';
 import type { Random } from './random.js';
 
 export type JwtAlgorithm = 'RS256' | 'ES256' | 'HS256';
@@ -37,8 +38,9 @@ function encodeJson(value: unknown): string {
  *
  * Compact JWS (RFC 7515 §7.1) is built here on node:crypto rather than with jose's SignJWT: jose goes
  * through WebCrypto, measured at 240/395/703 µs per HS256/ES256/RS256 token against 14/93/543 µs here
- * (issue 7's profile). HMAC stays on the event loop (a thread-pool hop would cost more than it); ECDSA and
- * RSA go to the thread pool. The suite verifies every algorithm's tokens with jose.
+ * (issue 7's profile). HMAC stays on the event loop (a thread-pool hop would cost more than it); ES256
+ * signs on the event loop with a nonce computed ahead on a worker (p256-nonces.ts), else like RS256 (the
+ * thread pool, or the event loop in-process). The suite verifies every algorithm's tokens with jose.
  */
 export class KeyRing {
   private readonly keys = new Map<string, Promise<SigningKey>>();
@@ -109,21 +111,21 @@ export class KeyRing {
     // RFC 7518 §3.4: ECDSA signatures are the raw r || s, not DER.
     const options = alg === 'ES256' ? { key: privateKey, dsaEncoding: 'ieee-p1363' as const } : privateKey;
     const publicJwk: PublicJwk = { ...exportJwk(publicKey), kid, alg, use: 'sig' };
-    return {
-      header,
-      // About 0.1 ms for ES256 and 0.5 ms for RS256: on the thread pool, the event loop goes on serving
-      // other requests meanwhile.
-      signature:
-        this.asymmetric === 'event-loop'
-          ? (input) => signWithKey('sha256', Buffer.from(input), options).toString('base64url')
-          : (input) =>
-              new Promise((resolve, reject) =>
-                signWithKey('sha256', Buffer.from(input), options, (error, signature) =>
-                  error ? reject(error) : resolve(signature.toString('base64url')),
-                ),
+    // About 0.1 ms for ES256 and 0.5 ms for RS256: on the thread pool, the event loop goes on serving
+    // other requests meanwhile.
+    const withOpenSsl: SigningKey['signature'] =
+      this.asymmetric === 'event-loop'
+        ? (input) => signWithKey('sha256', Buffer.from(input), options).toString('base64url')
+        : (input) =>
+            new Promise((resolve, reject) =>
+              signWithKey('sha256', Buffer.from(input), options, (error, signature) =>
+                error ? reject(error) : resolve(signature.toString('base64url')),
               ),
-      publicJwk,
-    };
+            );
+    if (alg === 'RS256') return { header, signature: withOpenSsl, publicJwk };
+    // ES256 on the event loop with a nonce computed ahead (p256-nonces.ts); node:crypto when none is ready.
+    const withNonce = p256Signer(p256Scalar(exportJwk(privateKey)));
+    return { header, signature: (input) => withNonce(input) ?? withOpenSsl(input), publicJwk };
   }
 }
 
