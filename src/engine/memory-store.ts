@@ -4,6 +4,19 @@ import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './stor
 
 type Tables = { [K in RecordKind]: Map<string, RecordKinds[K]> };
 
+/** The kinds issued under a grant, which revoke-by-grant reaches. */
+type MemberKind = 'accessToken' | 'refreshToken' | 'code';
+
+/**
+ * The keys of what was issued under one grant, by kind: the keys themselves (strings the tables hold
+ * already, their hashes computed), not a "kind + key" string built, hashed and kept per token.
+ */
+type Members = { [K in MemberKind]?: Set<string> };
+
+function isMemberKind(kind: RecordKind): kind is MemberKind {
+  return kind === 'accessToken' || kind === 'refreshToken' || kind === 'code';
+}
+
 function emptyTables(): Tables {
   return {
     client: new Map(),
@@ -27,7 +40,7 @@ function nextTurn(): Promise<void> {
 /** The default store: plain maps, with an index from grant to the tokens and codes issued under it. */
 export class MemoryStore implements Store {
   private tables: Tables = emptyTables();
-  private byGrant = new Map<string, Set<string>>();
+  private byGrant = new Map<string, Members>();
   /**
    * No access token or code expires before this (ms): a sweep with nothing due returns without walking
    * the tables. It may be early (the record that set it was replaced or removed), never late.
@@ -49,14 +62,7 @@ export class MemoryStore implements Store {
       this.earliestExpiry = Math.min(this.earliestExpiry, record.expiresAt);
     }
     const grantId = grantOf(kind, record);
-    if (grantId !== undefined && kind !== 'grant') {
-      let members = this.byGrant.get(grantId);
-      if (!members) {
-        members = new Set();
-        this.byGrant.set(grantId, members);
-      }
-      members.add(`${kind}\u0000${key}`);
-    }
+    if (grantId !== undefined && isMemberKind(kind)) this.addMember(kind, grantId, key);
   }
 
   async find<K extends RecordKind>(kind: K, key: string): Promise<RecordKinds[K] | undefined> {
@@ -101,11 +107,9 @@ export class MemoryStore implements Store {
       this.tables.grant.set(grantId, { ...grant, revokedAt: at });
       changed++;
     }
-    for (const member of this.byGrant.get(grantId) ?? []) {
-      const [kind, key] = member.split('\u0000');
-      if (kind === 'accessToken' || kind === 'refreshToken' || kind === 'code') {
-        changed += this.revokeMember(kind, key ?? '', at);
-      }
+    const members = this.byGrant.get(grantId);
+    for (const kind of ['accessToken', 'refreshToken', 'code'] as const) {
+      for (const key of members?.[kind] ?? []) changed += this.revokeMember(kind, key, at);
     }
     return changed;
   }
@@ -158,11 +162,28 @@ export class MemoryStore implements Store {
     return removed;
   }
 
-  private forgetMember(kind: RecordKind, grantId: string | undefined, key: string): void {
+  private addMember(kind: MemberKind, grantId: string, key: string): void {
+    let members = this.byGrant.get(grantId);
+    if (!members) {
+      members = {};
+      this.byGrant.set(grantId, members);
+    }
+    let keys = members[kind];
+    if (!keys) {
+      keys = new Set();
+      members[kind] = keys;
+    }
+    keys.add(key);
+  }
+
+  private forgetMember(kind: MemberKind, grantId: string | undefined, key: string): void {
     if (grantId === undefined) return;
     const members = this.byGrant.get(grantId);
-    members?.delete(`${kind}\u0000${key}`);
-    if (members?.size === 0) this.byGrant.delete(grantId);
+    if (!members) return;
+    const keys = members[kind];
+    keys?.delete(key);
+    if (keys?.size === 0) delete members[kind];
+    if (!members.accessToken && !members.refreshToken && !members.code) this.byGrant.delete(grantId);
   }
 
   async reset(): Promise<void> {
