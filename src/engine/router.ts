@@ -60,7 +60,7 @@ export class Router<R extends RouteSpec> {
   match(method: string, path: string): RouteMatch<R> {
     const normalised = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     const byPath = this.statics.get(normalised);
-    if (byPath) return routeFor(byPath, method) ?? { kind: 'wrong-method', allowed: [...byPath.keys()] };
+    if (byPath) return routeFor(byPath, method) ?? wrongMethod(byPath);
     for (const pattern of this.patterns) {
       const found = pattern.regex.exec(normalised);
       if (!found) continue;
@@ -82,6 +82,11 @@ function routeFor<T>(byMethod: Map<string, T>, method: string): T | undefined {
 function pick<R>(byMethod: Map<string, R>, method: string, params: Record<string, string>): RouteMatch<R> {
   const route = routeFor(byMethod, method);
   if (route) return { kind: 'found', route, params };
+  return wrongMethod(byMethod);
+}
+
+/** The path is known but not for this method: the methods it takes (the 405's Allow). */
+function wrongMethod(byMethod: Map<string, unknown>): RouteMatch<never> {
   return { kind: 'wrong-method', allowed: [...byMethod.keys()] };
 }
 
