@@ -33,8 +33,9 @@ export interface SandboxOptions {
   /** Requests the journal keeps (default 1000; 0 keeps none, for load tests). */
   journalSize?: number;
   /**
-   * Where ES256/RS256 signatures are computed: 'thread-pool' (default for the server: a concurrent load
-   * uses every core) or 'event-loop' (default in-process: no thread hop, the lowest latency per request).
+   * Where RS256 signatures (and ES256 ones while no nonce computed ahead is ready) are computed:
+   * 'thread-pool' (default for the server: a concurrent load uses every core) or 'event-loop' (default
+   * in-process: no thread hop, the lowest latency per request).
    */
   asymmetricSigning?: AsymmetricSigning;
   fallback?: Fallback;

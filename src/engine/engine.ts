@@ -42,7 +42,7 @@ export interface EngineOptions {
   random?: Random;
   /** Requests the journal keeps (default 1000; 0 keeps none; at most maxJournalSize). */
   journalSize?: number;
-  /** Where ES256/RS256 signatures are computed (default: the thread pool). */
+  /** Where RS256 (and ES256 without a nonce ready) signatures are computed (default: the thread pool). */
   asymmetricSigning?: AsymmetricSigning;
   fallback?: Fallback;
   inspector?: Inspector;

@@ -7,9 +7,9 @@ import type { Random } from './random.js';
 export type JwtAlgorithm = 'RS256' | 'ES256' | 'HS256';
 
 /**
- * Where ES256 and RS256 signatures are computed: on libuv's thread pool (every core works for a
- * concurrent load, the server's default) or on the event loop (no thread hop: the lowest latency for one
- * request at a time, the in-process default).
+ * Where RS256 signatures (and ES256 ones while no nonce computed ahead is ready) are computed: on
+ * libuv's thread pool (every core works for a concurrent load, the server's default) or on the event loop
+ * (no thread hop: the lowest latency for one request at a time, the in-process default).
  */
 export type AsymmetricSigning = 'thread-pool' | 'event-loop';
 
@@ -59,7 +59,8 @@ export class KeyRing {
 
   /**
    * A compact JWS of `claims`. Synchronous (a string) when the key is ready and signs on the event loop
-   * (HS256 always, ES256/RS256 with 'event-loop'): no promise or microtask turn on the hot path.
+   * (HS256 always, ES256 with a nonce ready, ES256/RS256 with 'event-loop'): no promise or microtask
+   * turn on the hot path.
    */
   sign(provider: ProviderId, alg: JwtAlgorithm, claims: Record<string, unknown>): string | Promise<string> {
     const ready = this.ready.get(provider)?.[alg];
