@@ -95,6 +95,17 @@ export function stolenPercent(before, after) {
   return Math.round((1000 * (after.steal - before.steal)) / (after.total - before.total)) / 10;
 }
 
+/**
+ * Decimals for a ratio's value in the tables: two for a ratio (three when two would round it onto its
+ * target, so that 0.4986x does not read "0.50x ... UNMET"), none for other units.
+ * @param {{ value: number | null, unit: string, target: number | null }} ratio
+ */
+export function ratioDigits({ value, unit, target }) {
+  if (unit !== 'x') return 0;
+  if (value === null || target === null || value === target) return 2;
+  return value.toFixed(2) === target.toFixed(2) ? 3 : 2;
+}
+
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 

@@ -19,6 +19,7 @@ import {
   freePort,
   machineCpu,
   median,
+  ratioDigits,
   root,
   send,
   startChild,
@@ -767,7 +768,7 @@ function report(host, computed) {
       ratio.label,
       ratio.value === null
         ? 'n/a'
-        : `${fmt(ratio.value, ratio.unit === 'x' ? 2 : 0)}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}${
+        : `${fmt(ratio.value, ratioDigits(ratio))}${ratio.unit === 'x' ? 'x' : ` ${ratio.unit}`}${
             ratio.rounds ? ` (rounds ${ratio.rounds.map((r) => fmt(r, 2)).join(' / ')})` : ''
           }`,
       ratio.op === null

@@ -1,7 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, machineCpu, median, percentile, stolenPercent } from '../../../bench/lib.mjs';
+import {
+  cpuSeconds,
+  machineCpu,
+  median,
+  percentile,
+  ratioDigits,
+  stolenPercent,
+} from '../../../bench/lib.mjs';
 
 describe('bench statistics', () => {
   it('takes the middle value, or the mean of the two middle ones, whatever the order', () => {
@@ -18,6 +25,23 @@ describe('bench statistics', () => {
     expect(percentile(hundred, 100)).toBe(100);
     expect(percentile(hundred, 0)).toBe(1);
     expect(percentile([], 99)).toBeNaN();
+  });
+});
+
+describe('ratioDigits', () => {
+  const ratio = (value: number | null, target: number | null, unit = 'x') => ({ value, target, unit });
+
+  it('shows a third decimal only where two would round a ratio onto its target', () => {
+    expect(ratioDigits(ratio(0.4986, 0.5))).toBe(3);
+    expect(ratioDigits(ratio(1.3049, 1.3))).toBe(3);
+    expect(ratioDigits(ratio(0.5, 0.5))).toBe(2);
+    expect(ratioDigits(ratio(0.44, 0.5))).toBe(2);
+    expect(ratioDigits(ratio(0.49, null))).toBe(2);
+    expect(ratioDigits(ratio(null, 0.5))).toBe(2);
+  });
+
+  it('shows none for figures in other units', () => {
+    expect(ratioDigits(ratio(118.5, 300, 'ms'))).toBe(0);
   });
 });
 
