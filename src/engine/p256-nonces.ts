@@ -15,6 +15,9 @@ import { Worker } from 'node:worker_threads';
  * a message from the worker would wait for a turn of the event loop that never comes. Each nonce is read
  * once and wiped. With none ready (the worker not yet started or behind, or no worker threads here) the
  * caller signs with node:crypto.
+ *
+ * The keys are a sandbox's, generated at start and never leaving the process: the BigInt arithmetic is
+ * not constant-time, and the worker holds its current batch's k values until it draws the next.
  */
 
 /** The order of P-256's base point. */
@@ -38,8 +41,9 @@ const read = 1;
 
 /**
  * The worker's source (CommonJS, evaluated: no file to locate next to a bundle). It fills the ring
- * whenever a batch fits, and otherwise sleeps until the signer has read half of it (or 100 ms pass, so
- * that it never sleeps through its own termination).
+ * whenever a batch fits, and otherwise sleeps until the signer has read a batch's worth (the signer
+ * wakes it; the 5 s timeout is only a safety net). Slots are written with plain Buffer writes and then
+ * published by the Atomics.store of `written`; the signer reads them only after its Atomics.load of it.
  */
 const workerSource = `
 const { createECDH } = require('node:crypto');
@@ -64,7 +68,7 @@ for (;;) {
   const seen = Atomics.load(control, ${read});
   const at = Atomics.load(control, ${written});
   if (((at - seen) | 0) > ${ringSize - batchSize}) {
-    Atomics.wait(control, ${read}, seen, 100);
+    Atomics.wait(control, ${read}, seen, 5000);
     continue;
   }
   let product = 1n;
@@ -94,11 +98,24 @@ for (;;) {
 `;
 
 /** The ring the worker fills and the signer reads, and the worker (started on demand). */
-class NoncePool {
+export class NoncePool {
   private readonly control = new Int32Array(new SharedArrayBuffer(8));
   private readonly ring = Buffer.from(new SharedArrayBuffer(ringSize * nonceBytes));
-  private started = false;
+  private worker: Worker | undefined;
   private signedWithout = 0;
+  /** Why no nonces come, when the worker could not start or died. */
+  failure: Error | undefined;
+
+  /** `start`: the counters' first value (tests cross their wrap-around with it). */
+  constructor(start = 0) {
+    this.control[written] = start;
+    this.control[read] = start;
+  }
+
+  /** Whether the worker has been started (after `startAfter` signatures made without it). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
 
   /**
    * Signs `input` (an ASCII JWS signing input) with the private scalar `d`: the raw r || s of RFC 7518
@@ -108,7 +125,9 @@ class NoncePool {
     const { control, ring } = this;
     const next = control[read] ?? 0;
     if (Atomics.load(control, written) === next) {
-      if (!this.started && ++this.signedWithout > startAfter) this.start();
+      if (this.worker === undefined && this.failure === undefined && ++this.signedWithout > startAfter) {
+        this.start();
+      }
       return undefined;
     }
     const offset = (next & (ringSize - 1)) * nonceBytes;
@@ -117,8 +136,10 @@ class NoncePool {
     ring.fill(0, offset, offset + nonceBytes);
     const after = (next + 1) | 0;
     Atomics.store(control, read, after);
-    // The worker sleeps while the ring is full: wake it once half has been read.
-    if (((Atomics.load(control, written) - after) | 0) === ringSize / 2) Atomics.notify(control, read);
+    // The worker sleeps while a batch does not fit: wake it as soon as one does. While it sleeps nothing
+    // is written, so the count left passes through this value one read at a time.
+    if (((Atomics.load(control, written) - after) | 0) === ringSize - batchSize)
+      Atomics.notify(control, read);
     const z = BigInt(`0x${hash('sha256', input, 'hex')}`);
     const s = (kInverse * ((z + r * d) % n)) % n;
     // s = 0 happens with probability 2^-256; a signature with it would not verify.
@@ -130,22 +151,34 @@ class NoncePool {
     return (Atomics.load(this.control, written) - Atomics.load(this.control, read)) | 0;
   }
 
+  /** Ends the worker (tests; the shared pool's lives as long as the process). */
+  async stop(): Promise<void> {
+    const { worker } = this;
+    this.failure ??= new Error('stopped');
+    await worker?.terminate();
+  }
+
   private start(): void {
-    this.started = true;
+    // Neither the process's flags nor NODE_OPTIONS: `--input-type=module` would make the source a
+    // module, and preloads, loaders and agents have nothing to do here.
+    const { NODE_OPTIONS: _, ...env } = process.env;
     try {
       const worker = new Worker(workerSource, {
         eval: true,
-        // None of the process's flags: `--input-type=module` would make this source a module, and
-        // loaders or --require hooks have nothing to do here.
         execArgv: [],
+        env,
         workerData: { control: this.control.buffer, ring: this.ring.buffer },
       });
       // A failed worker leaves the ring empty: node:crypto signs every token, as before.
-      worker.on('error', () => undefined);
+      worker.on('error', (error: Error) => {
+        this.failure = error;
+      });
       // The pool never keeps a process alive (a sandbox in a test file must not hold its runner open).
       worker.unref();
-    } catch {
+      this.worker = worker;
+    } catch (error) {
       // No worker threads here (a restricted runtime): the same.
+      this.failure = error instanceof Error ? error : new Error(String(error));
     }
   }
 }
@@ -154,18 +187,26 @@ function hex32(value: bigint): string {
   return value.toString(16).padStart(64, '0');
 }
 
-/** One pool per process: nonces belong to no key, and one worker serves every sandbox. */
-let shared: NoncePool | undefined;
+/**
+ * One pool per process: nonces belong to no key, and one worker serves every sandbox. Kept on globalThis
+ * so that a second instance of this module (a test runner's module reset, two copies of the package)
+ * shares it rather than starting a worker of its own.
+ */
+const sharedKey = Symbol.for('auth-sandbox.p256-nonces.v1');
 
-/** Nonces ready in this process's ring (diagnostics and tests). */
+function sharedPool(): NoncePool {
+  const holder = globalThis as { [sharedKey]?: NoncePool };
+  holder[sharedKey] ??= new NoncePool();
+  return holder[sharedKey];
+}
+
+/** Nonces ready in the process's shared ring (diagnostics and tests). */
 export function p256NoncesReady(): number {
-  return shared?.ready() ?? 0;
+  return sharedPool().ready();
 }
 
 /** An ES256 signer for the private scalar `d`: a signature, or undefined when no nonce is ready. */
-export function p256Signer(d: bigint): (input: string) => string | undefined {
-  shared ??= new NoncePool();
-  const pool = shared;
+export function p256Signer(d: bigint, pool: NoncePool = sharedPool()): (input: string) => string | undefined {
   return (input) => pool.sign(d, input);
 }
 

@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { p256NoncesReady, p256Scalar, p256Signer } from '../../../src/engine/p256-nonces.js';
+import { NoncePool, p256NoncesReady, p256Scalar, p256Signer } from '../../../src/engine/p256-nonces.js';
 
-function keyPair() {
+function keyPair(pool?: NoncePool) {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { sign: p256Signer(p256Scalar(privateKey.export({ format: 'jwk' }))), publicKey };
+  return { sign: p256Signer(p256Scalar(privateKey.export({ format: 'jwk' })), pool), publicKey };
 }
 
 function verifies(publicKey: ReturnType<typeof keyPair>['publicKey'], input: string, signature: string) {
@@ -38,24 +42,60 @@ describe('ES256 with nonces computed ahead', () => {
     );
   });
 
-  it('uses every nonce once: thousands of signatures, across the ring, never share an r', async () => {
-    const { sign, publicKey } = keyPair();
-    await withNoncesReady(sign);
-    const rs = new Set<string>();
-    let signed = 0;
-    while (signed < 3000) {
-      const ready = p256NoncesReady();
-      for (let i = 0; i < ready; i++) {
-        const input = `eyJhbGciOiJFUzI1NiJ9.${signed}`;
-        const signature = sign(input);
-        if (signature === undefined) break;
-        expect(verifies(publicKey, input, signature)).toBe(true);
-        rs.add(signature.slice(0, 43));
-        signed++;
+  it('uses every nonce once: thousands of signatures, across the ring and the counters\u2019 wrap-around, never share an r', async () => {
+    // The counters are 32-bit and wrap; start them 1500 reads short of it.
+    const pool = new NoncePool(2 ** 31 - 1500);
+    try {
+      const { sign, publicKey } = keyPair(pool);
+      for (let i = 0; i < 64 && !pool.running; i++) sign('warm-up');
+      const rs = new Set<string>();
+      let signed = 0;
+      while (signed < 3000) {
+        await vi.waitFor(() => expect(pool.ready()).toBeGreaterThan(0), { timeout: 10_000 });
+        for (let ready = pool.ready(); ready > 0; ready--) {
+          const input = `eyJhbGciOiJFUzI1NiJ9.${signed}`;
+          const signature = sign(input);
+          expect(signature).toBeDefined();
+          expect(verifies(publicKey, input, signature ?? '')).toBe(true);
+          rs.add((signature ?? '').slice(0, 43));
+          signed++;
+        }
       }
-      await vi.waitFor(() => expect(p256NoncesReady()).toBeGreaterThan(0), { timeout: 10_000 });
+      expect(rs.size).toBe(signed);
+    } finally {
+      await pool.stop();
     }
-    expect(rs.size).toBe(signed);
+  });
+
+  it('starts its worker only after a few dozen signatures made without it', async () => {
+    const pool = new NoncePool();
+    try {
+      const { sign, publicKey } = keyPair(pool);
+      for (let i = 0; i < 32; i++) expect(sign('before')).toBeUndefined();
+      expect(pool.running).toBe(false);
+      expect(sign('the one that starts it')).toBeUndefined();
+      expect(pool.running).toBe(true);
+      await vi.waitFor(() => expect(pool.ready()).toBeGreaterThan(0), { timeout: 10_000 });
+      const signature = sign('after');
+      expect(signature && verifies(publicKey, 'after', signature)).toBe(true);
+      expect(pool.failure).toBeUndefined();
+    } finally {
+      await pool.stop();
+    }
+  });
+
+  it('fills its ring, and refills it as soon as a batch of nonces fits again', async () => {
+    const pool = new NoncePool();
+    try {
+      const { sign } = keyPair(pool);
+      for (let i = 0; i < 64 && !pool.running; i++) sign('warm-up');
+      await vi.waitFor(() => expect(pool.ready()).toBe(1024), { timeout: 10_000 });
+      for (let i = 0; i < 64; i++) expect(sign(`input ${i}`)).toBeDefined();
+      // The worker sleeps on a full ring and is woken, not left to its 5 s safety timeout.
+      await vi.waitFor(() => expect(pool.ready()).toBe(1024), { timeout: 2_000 });
+    } finally {
+      await pool.stop();
+    }
   });
 
   it('serves two keys from one ring, each signature verifying under its own key only', async () => {
@@ -78,8 +118,17 @@ describe('ES256 with nonces computed ahead', () => {
     expect(() => p256Scalar(rsa.privateKey.export({ format: 'jwk' }))).toThrow(TypeError);
   });
 
-  it('never keeps a process alive: one that signed with the worker ends by itself', async () => {
+  it('never keeps a process alive, and runs none of its flags or preloads: a process that signed with the worker ends by itself', async () => {
     const module = new URL('../../../dist/engine/p256-nonces.js', import.meta.url).href;
+    // A preload given in NODE_OPTIONS (as an APM agent or a loader would be) leaves a mark when it runs
+    // in a worker thread.
+    const dir = await mkdtemp(join(tmpdir(), 'p256-preload-'));
+    const mark = join(dir, 'ran-in-a-worker');
+    const preload = join(dir, 'preload.cjs');
+    await writeFile(
+      preload,
+      `if (!require('node:worker_threads').isMainThread) require('node:fs').writeFileSync(${JSON.stringify(mark)}, '');`,
+    );
     const child = spawn(
       process.execPath,
       [
@@ -94,7 +143,7 @@ describe('ES256 with nonces computed ahead', () => {
          while (p256NoncesReady() === 0 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
          process.stdout.write(sign('input') === undefined ? 'no nonce' : 'signed with a nonce');`,
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: `--require ${preload}` } },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -104,5 +153,7 @@ describe('ES256 with nonces computed ahead', () => {
     const [code, signal] = await once(child, 'exit');
     clearTimeout(killer);
     expect({ code, signal, output }).toEqual({ code: 0, signal: null, output: 'signed with a nonce' });
+    expect(existsSync(mark)).toBe(false);
+    await rm(dir, { recursive: true, force: true });
   });
 });
