@@ -43,7 +43,8 @@ const read = 1;
  * The worker's source (CommonJS, evaluated: no file to locate next to a bundle). It fills the ring
  * whenever a batch fits, and otherwise sleeps until the signer has read a batch's worth (the signer
  * wakes it; the 5 s timeout is only a safety net). Slots are written with plain Buffer writes and then
- * published by the Atomics.store of `written`; the signer reads them only after its Atomics.load of it.
+ * published by the Atomics.store of `written` (and a notify, for whoever awaits nonces: untilReady); the
+ * signer reads them only after its Atomics.load of it.
  */
 const workerSource = `
 const { createECDH } = require('node:crypto');
@@ -94,6 +95,7 @@ for (;;) {
     ring.write(kInverse.toString(16).padStart(64, '0'), offset + 32, 'hex');
   }
   Atomics.store(control, ${written}, (at + ${batchSize}) | 0);
+  Atomics.notify(control, ${written});
 }
 `;
 
@@ -147,8 +149,27 @@ export class NoncePool {
     return Buffer.from(hex32(r) + hex32(s), 'hex').toString('base64url');
   }
 
+  /** Nonces ready in the ring. */
   ready(): number {
     return (Atomics.load(this.control, written) - Atomics.load(this.control, read)) | 0;
+  }
+
+  /**
+   * Settles with true once `count` nonces are ready, woken by the worker's writes rather than by polling;
+   * false when it wrote nothing for `timeoutMs` (diagnostics and tests).
+   */
+  async untilReady(count: number, timeoutMs = 10_000): Promise<boolean> {
+    // A pending waitAsync holds no handle of its own: without this timer a script awaiting here would end.
+    const keepAlive = setInterval(() => undefined, timeoutMs);
+    try {
+      while (this.ready() < count) {
+        const wait = waitAsync(this.control, written, Atomics.load(this.control, written), timeoutMs);
+        if ((wait.async ? await wait.value : wait.value) === 'timed-out') return false;
+      }
+      return true;
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   /** Ends the worker (tests; the shared pool's lives as long as the process). */
@@ -183,6 +204,20 @@ export class NoncePool {
   }
 }
 
+/** Atomics.waitAsync (Node 16+; its types come with the ES2024 library, newer than this project's). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: Int32Array,
+      index: number,
+      value: number,
+      timeoutMs: number,
+    ):
+      | { async: false; value: 'not-equal' | 'timed-out' }
+      | { async: true; value: Promise<'ok' | 'timed-out'> };
+  }
+).waitAsync;
+
 function hex32(value: bigint): string {
   return value.toString(16).padStart(64, '0');
 }
@@ -194,19 +229,17 @@ function hex32(value: bigint): string {
  */
 const sharedKey = Symbol.for('auth-sandbox.p256-nonces.v1');
 
-function sharedPool(): NoncePool {
+export function sharedNoncePool(): NoncePool {
   const holder = globalThis as { [sharedKey]?: NoncePool };
   holder[sharedKey] ??= new NoncePool();
   return holder[sharedKey];
 }
 
-/** Nonces ready in the process's shared ring (diagnostics and tests). */
-export function p256NoncesReady(): number {
-  return sharedPool().ready();
-}
-
 /** An ES256 signer for the private scalar `d`: a signature, or undefined when no nonce is ready. */
-export function p256Signer(d: bigint, pool: NoncePool = sharedPool()): (input: string) => string | undefined {
+export function p256Signer(
+  d: bigint,
+  pool: NoncePool = sharedNoncePool(),
+): (input: string) => string | undefined {
   return (input) => pool.sign(d, input);
 }
 

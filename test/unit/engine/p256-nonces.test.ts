@@ -6,8 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
-import { NoncePool, p256NoncesReady, p256Scalar, p256Signer } from '../../../src/engine/p256-nonces.js';
+import { describe, expect, it } from 'vitest';
+import { NoncePool, p256Scalar, p256Signer, sharedNoncePool } from '../../../src/engine/p256-nonces.js';
 
 function keyPair(pool?: NoncePool) {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -24,8 +24,9 @@ function verifies(publicKey: ReturnType<typeof keyPair>['publicKey'], input: str
 
 /** Signs until the worker has filled the ring (it starts after a few signatures made without it). */
 async function withNoncesReady(sign: (input: string) => string | undefined): Promise<void> {
-  for (let i = 0; i < 64 && p256NoncesReady() === 0; i++) sign('warm-up');
-  await vi.waitFor(() => expect(p256NoncesReady()).toBeGreaterThan(0), { timeout: 10_000 });
+  const pool = sharedNoncePool();
+  for (let i = 0; i < 64 && !pool.running; i++) sign('warm-up');
+  expect(await pool.untilReady(1)).toBe(true);
 }
 
 describe('ES256 with nonces computed ahead', () => {
@@ -51,7 +52,7 @@ describe('ES256 with nonces computed ahead', () => {
       const rs = new Set<string>();
       let signed = 0;
       while (signed < 3000) {
-        await vi.waitFor(() => expect(pool.ready()).toBeGreaterThan(0), { timeout: 10_000 });
+        expect(await pool.untilReady(1)).toBe(true);
         for (let ready = pool.ready(); ready > 0; ready--) {
           const input = `eyJhbGciOiJFUzI1NiJ9.${signed}`;
           const signature = sign(input);
@@ -75,7 +76,7 @@ describe('ES256 with nonces computed ahead', () => {
       expect(pool.running).toBe(false);
       expect(sign('the one that starts it')).toBeUndefined();
       expect(pool.running).toBe(true);
-      await vi.waitFor(() => expect(pool.ready()).toBeGreaterThan(0), { timeout: 10_000 });
+      expect(await pool.untilReady(1)).toBe(true);
       const signature = sign('after');
       expect(signature && verifies(publicKey, 'after', signature)).toBe(true);
       expect(pool.failure).toBeUndefined();
@@ -89,10 +90,10 @@ describe('ES256 with nonces computed ahead', () => {
     try {
       const { sign } = keyPair(pool);
       for (let i = 0; i < 64 && !pool.running; i++) sign('warm-up');
-      await vi.waitFor(() => expect(pool.ready()).toBe(1024), { timeout: 10_000 });
+      expect(await pool.untilReady(1024)).toBe(true);
       for (let i = 0; i < 64; i++) expect(sign(`input ${i}`)).toBeDefined();
       // The worker sleeps on a full ring and is woken, not left to its 5 s safety timeout.
-      await vi.waitFor(() => expect(pool.ready()).toBe(1024), { timeout: 2_000 });
+      expect(await pool.untilReady(1024, 2_000)).toBe(true);
     } finally {
       await pool.stop();
     }
@@ -135,12 +136,11 @@ describe('ES256 with nonces computed ahead', () => {
         '--input-type=module',
         '-e',
         `const { generateKeyPairSync } = await import('node:crypto');
-         const { p256Scalar, p256Signer, p256NoncesReady } = await import(${JSON.stringify(module)});
+         const { p256Scalar, p256Signer, sharedNoncePool } = await import(${JSON.stringify(module)});
          const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
          const sign = p256Signer(p256Scalar(privateKey.export({ format: 'jwk' })));
          for (let i = 0; i < 64; i++) sign('warm-up');
-         const deadline = Date.now() + 10_000;
-         while (p256NoncesReady() === 0 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+         await sharedNoncePool().untilReady(1);
          process.stdout.write(sign('input') === undefined ? 'no nonce' : 'signed with a nonce');`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: `--require ${preload}` } },
