@@ -563,6 +563,33 @@ function ratios() {
       null,
       null,
     );
+    // For information: the hand-written HS256 issuer (bench/reference-hs256.mjs) against the ceiling, with
+    // and without keeping its tokens, and ours against the one that keeps them.
+    const keeping = rps('reference-hs256-keep');
+    add(
+      'reference-hs256-keep/ceiling',
+      'hand-written HS256 issuer, keeping tokens / ceiling',
+      keeping / ceiling,
+      'x',
+      null,
+      null,
+    );
+    add(
+      'reference-hs256-none/ceiling',
+      'hand-written HS256 issuer, keeping nothing / ceiling',
+      rps('reference-hs256-none') / ceiling,
+      'x',
+      null,
+      null,
+    );
+    add(
+      'uphold-hs256/reference-hs256-keep',
+      'HS256 issuance (Uphold) / hand-written issuer keeping tokens',
+      rps('uphold-hs256') / keeping,
+      'x',
+      null,
+      null,
+    );
     add('prism/ceiling', 'Prism / ceiling', prism / ceiling, 'x', null, null);
     add('oauth2-mock-server/ceiling', 'oauth2-mock-server / ceiling', oauth2Mock / ceiling, 'x', null, null);
   }

@@ -46,6 +46,17 @@ export async function startCeiling() {
   return { port: Number(match[1]), child };
 }
 
+/**
+ * The hand-written HS256 issuer (bench/reference-hs256.mjs), keeping each token or none.
+ * @param {'keep' | 'none'} mode
+ * @returns {Promise<Running>}
+ */
+export async function startReference(mode) {
+  const child = startChild(node, ['bench/reference-hs256.mjs', '0', mode]);
+  const match = await child.waitFor(/listening (\d+)/);
+  return { port: Number(match[1]), child };
+}
+
 /** @returns {Promise<Running>} */
 export async function startPrism() {
   const port = await freePort();
@@ -189,7 +200,7 @@ function gustoRefreshPool(port) {
 /**
  * @typedef {object} Target
  * @property {string} id
- * @property {'ceiling' | 'peer' | 'ours'} group
+ * @property {'ceiling' | 'peer' | 'ours' | 'reference'} group
  * @property {string} label
  * @property {() => Promise<Running>} start
  * @property {(port: number, connections: number) => Promise<Load>} load
@@ -204,6 +215,14 @@ function gustoRefreshPool(port) {
  * @property {() => Promise<void>} [beforeRun]
  * @property {() => string | undefined} [check] a problem seen by the request hooks, if any
  */
+
+/** Uphold's client_credentials token request (ours and the hand-written reference answer it alike). */
+const upholdTokenProbe = {
+  method: 'POST',
+  path: '/uphold/core/oauth2/token',
+  headers: { ...formHeaders, authorization: basic('uphold-client', 'uphold-secret') },
+  body: form({ grant_type: 'client_credentials', scope: 'core.users:read core.accounts:read' }),
+};
 
 /** @param {import('./lib.mjs').Probe} probe @returns {Promise<Load>} */
 const fixedLoad = async (probe) => ({ ...probe });
@@ -253,13 +272,21 @@ export const targets = [
     group: 'ours',
     label: 'ours: Uphold client_credentials (HS256)',
     start: startOurs,
-    load: () =>
-      fixedLoad({
-        method: 'POST',
-        path: '/uphold/core/oauth2/token',
-        headers: { ...formHeaders, authorization: basic('uphold-client', 'uphold-secret') },
-        body: form({ grant_type: 'client_credentials', scope: 'core.users:read core.accounts:read' }),
-      }),
+    load: () => fixedLoad(upholdTokenProbe),
+  },
+  {
+    id: 'reference-hs256-keep',
+    group: 'reference',
+    label: 'reference: hand-written HS256 issuer keeping each token in a Map',
+    start: () => startReference('keep'),
+    load: () => fixedLoad(upholdTokenProbe),
+  },
+  {
+    id: 'reference-hs256-none',
+    group: 'reference',
+    label: 'reference: hand-written HS256 issuer keeping nothing',
+    start: () => startReference('none'),
+    load: () => fixedLoad(upholdTokenProbe),
   },
   {
     id: 'gusto-system-opaque',
