@@ -1,11 +1,24 @@
 import type { ProviderId } from './http.js';
 import { grantOf, type RecordKind, type RecordKinds, recordKey, recordKinds } from './records.js';
 import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './store.js';
+import { TokenTable } from './token-table.js';
 
-type Tables = { [K in RecordKind]: Map<string, RecordKinds[K]> };
+/** What the store needs of a table: a Map has it, and so has the packed table of access tokens. */
+interface Table<T> {
+  get(key: string): T | undefined;
+  set(key: string, record: T): unknown;
+  delete(key: string): boolean;
+  values(): IterableIterator<T>;
+  entries(): IterableIterator<[string, T]>;
+}
 
-/** The kinds issued under a grant, which revoke-by-grant reaches. */
-type MemberKind = 'accessToken' | 'refreshToken' | 'code';
+type Tables = { [K in RecordKind]: Table<RecordKinds[K]> };
+
+/**
+ * The kinds issued under a grant that the grant index lists. Access tokens are not in it: the packed
+ * table finds a grant's tokens by walking its grant column, which keeps no string per token.
+ */
+type MemberKind = 'refreshToken' | 'code';
 
 /**
  * The keys of what was issued under one grant, by kind: the keys themselves (strings the tables hold
@@ -14,16 +27,16 @@ type MemberKind = 'accessToken' | 'refreshToken' | 'code';
 type Members = { [K in MemberKind]?: Set<string> };
 
 function isMemberKind(kind: RecordKind): kind is MemberKind {
-  return kind === 'accessToken' || kind === 'refreshToken' || kind === 'code';
+  return kind === 'refreshToken' || kind === 'code';
 }
 
-function emptyTables(): Tables {
+function emptyTables(tokens: TokenTable): Tables {
   return {
     client: new Map(),
     user: new Map(),
     company: new Map(),
     grant: new Map(),
-    accessToken: new Map(),
+    accessToken: tokens,
     refreshToken: new Map(),
     code: new Map(),
     resource: new Map(),
@@ -37,9 +50,14 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The default store: plain maps, with an index from grant to the tokens and codes issued under it. */
+/**
+ * The default store: access tokens in a packed table (token-table.ts: the kind a server keeps by the
+ * million), everything else in plain maps, with an index from grant to the refresh tokens and codes
+ * issued under it.
+ */
 export class MemoryStore implements Store {
-  private tables: Tables = emptyTables();
+  private tokens = new TokenTable();
+  private tables: Tables = emptyTables(this.tokens);
   private byGrant = new Map<string, Members>();
   /**
    * No access token or code expires before this (ms): a sweep with nothing due returns without walking
@@ -107,19 +125,16 @@ export class MemoryStore implements Store {
       this.tables.grant.set(grantId, { ...grant, revokedAt: at });
       changed++;
     }
+    changed += this.tokens.revokeGrant(grantId, at);
     const members = this.byGrant.get(grantId);
-    for (const kind of ['accessToken', 'refreshToken', 'code'] as const) {
+    for (const kind of ['refreshToken', 'code'] as const) {
       for (const key of members?.[kind] ?? []) changed += this.revokeMember(kind, key, at);
     }
     return changed;
   }
 
-  private revokeMember<K extends 'accessToken' | 'refreshToken' | 'code'>(
-    kind: K,
-    key: string,
-    at: number,
-  ): number {
-    const table: Map<string, RecordKinds[K]> = this.table(kind);
+  private revokeMember<K extends MemberKind>(kind: K, key: string, at: number): number {
+    const table: Table<RecordKinds[K]> = this.table(kind);
     const record = table.get(key);
     if (!record || record.revokedAt !== undefined) return 0;
     const revoked: RecordKinds[K] = { ...record, revokedAt: at };
@@ -143,20 +158,31 @@ export class MemoryStore implements Store {
     this.earliestExpiry = Number.POSITIVE_INFINITY;
     let kept = Number.POSITIVE_INFINITY;
     let removed = 0;
-    let walked = 0;
-    for (const kind of ['accessToken', 'code'] as const) {
-      const table = this.table(kind);
-      for (const [key, record] of table) {
-        if (record.expiresAt < before) {
-          if (table.delete(key)) {
-            this.forgetMember(kind, record.grantId, key);
-            removed++;
-          }
-        } else if (record.expiresAt < kept) {
-          kept = record.expiresAt;
-        }
-        if (++walked % sweepSlice === 0) await nextTurn();
+    const { tokens } = this;
+    tokens.beginWalk();
+    try {
+      for (let slot = 0; slot < Number.POSITIVE_INFINITY; ) {
+        const slice = tokens.sweepSlots(slot, sweepSlice, before);
+        removed += slice.removed;
+        kept = Math.min(kept, slice.kept);
+        slot = slice.next;
+        if (slot < Number.POSITIVE_INFINITY) await nextTurn();
       }
+    } finally {
+      tokens.endWalk();
+    }
+    let walked = 0;
+    const codes = this.tables.code;
+    for (const [key, record] of codes.entries()) {
+      if (record.expiresAt < before) {
+        if (codes.delete(key)) {
+          this.forgetMember('code', record.grantId, key);
+          removed++;
+        }
+      } else if (record.expiresAt < kept) {
+        kept = record.expiresAt;
+      }
+      if (++walked % sweepSlice === 0) await nextTurn();
     }
     this.earliestExpiry = Math.min(this.earliestExpiry, kept);
     return removed;
@@ -183,11 +209,12 @@ export class MemoryStore implements Store {
     const keys = members[kind];
     keys?.delete(key);
     if (keys?.size === 0) delete members[kind];
-    if (!members.accessToken && !members.refreshToken && !members.code) this.byGrant.delete(grantId);
+    if (!members.refreshToken && !members.code) this.byGrant.delete(grantId);
   }
 
   async reset(): Promise<void> {
-    this.tables = emptyTables();
+    this.tokens = new TokenTable();
+    this.tables = emptyTables(this.tokens);
     this.byGrant = new Map();
     this.earliestExpiry = Number.POSITIVE_INFINITY;
   }
@@ -218,7 +245,7 @@ export class MemoryStore implements Store {
     for (const record of records) this.upsertNow(kind, record);
   }
 
-  private table<K extends RecordKind>(kind: K): Tables[K] {
+  private table<K extends RecordKind>(kind: K): Table<RecordKinds[K]> {
     return this.tables[kind];
   }
 }
