@@ -17,6 +17,10 @@ export class Interned<T> {
     return id;
   }
 
+  get size(): number {
+    return this.values.length;
+  }
+
   /** The id of a value already kept, if any. */
   find(key: string): number | undefined {
     return this.ids.get(key);
@@ -49,6 +53,10 @@ export class InternedLists {
       this.recentIds.set(list, id);
     }
     return id;
+  }
+
+  get size(): number {
+    return this.lists.size;
   }
 
   valueOf(id: number | undefined): readonly string[] {

@@ -42,8 +42,8 @@ export class TokenTable {
   private readonly providers = new Interned<ProviderId>();
   private readonly kinds = new Interned<GrantKind>();
   /** Client, grant and user ids. */
-  private readonly strings = new Interned<string>();
-  private readonly lists = new InternedLists();
+  private strings = new Interned<string>();
+  private lists = new InternedLists();
   /** Each grant's newest slot; a grant's slots are chained through their previous-slot cell. */
   private lastOfGrant = new Map<number, number>();
   private readonly unpacked = new Map<string, AccessToken>();
@@ -63,6 +63,15 @@ export class TokenTable {
 
   get size(): number {
     return this.live + this.unpacked.size;
+  }
+
+  /** What the table holds beyond its live tokens' count: slots (removed ones too), arena bytes, interned values. */
+  footprint(): { slots: number; arenaBytes: number; interned: number } {
+    return {
+      slots: this.slots,
+      arenaBytes: this.arena.length,
+      interned: this.strings.size + this.lists.size,
+    };
   }
 
   get(value: string): AccessToken | undefined {
@@ -211,6 +220,29 @@ export class TokenTable {
     const refs = new Int32Array(capacity * refWidth);
     const times = new Float64Array(capacity * timeWidth);
     const lastOfGrant = new Map<number, number>();
+    // Ids are given afresh: the strings and lists that only removed tokens had go with them.
+    const strings = new Interned<string>();
+    const lists = new InternedLists();
+    const stringIds = new Map<number, number>();
+    const listIds = new Map<number, number>();
+    const stringId = (id: number): number => {
+      if (id < 0) return id;
+      let fresh = stringIds.get(id);
+      if (fresh === undefined) {
+        const value = this.strings.valueOf(id);
+        fresh = strings.id(value, value);
+        stringIds.set(id, fresh);
+      }
+      return fresh;
+    };
+    const listId = (id: number): number => {
+      let fresh = listIds.get(id);
+      if (fresh === undefined) {
+        fresh = lists.id(this.lists.valueOf(id));
+        listIds.set(id, fresh);
+      }
+      return fresh;
+    };
     let slots = 0;
     let used = 0;
     for (let slot = 0; slot < this.slots; slot++) {
@@ -221,13 +253,21 @@ export class TokenTable {
       this.arena.copy(arena, used, offset, offset + length);
       cells.set(this.cells.subarray(c, c + cellWidth), slots * cellWidth);
       cells[slots * cellWidth + 1] = used;
-      refs.set(this.refs.subarray(slot * refWidth, (slot + 1) * refWidth), slots * refWidth);
+      const from = slot * refWidth;
+      const to = slots * refWidth;
+      refs[to] = this.refs[from] ?? -1;
+      refs[to + 1] = this.refs[from + 1] ?? -1;
+      for (let field = 2; field < 5; field++) refs[to + field] = stringId(this.refs[from + field] ?? -1);
+      refs[to + 5] = listId(this.refs[from + 5] ?? -1);
+      refs[to + 6] = listId(this.refs[from + 6] ?? -1);
       times.set(this.times.subarray(slot * timeWidth, (slot + 1) * timeWidth), slots * timeWidth);
       this.chainInto(slots, refs, cells, lastOfGrant);
       used += length;
       slots++;
     }
     this.lastOfGrant = lastOfGrant;
+    this.strings = strings;
+    this.lists = lists;
     this.arena = arena;
     this.cells = cells;
     this.refs = refs;

@@ -192,6 +192,27 @@ describe('TokenTable', () => {
     expect(table.get('gone-0')).toBeUndefined();
   });
 
+  it('gives back the slots, bytes and interned values of swept tokens once a sweep compacts the table', () => {
+    const table = new TokenTable(4);
+    const empty = table.footprint();
+    for (let i = 0; i < 5000; i++) {
+      const token = {
+        ...accessToken(`token-${i}`, `grant-${i}`, t0),
+        scopes: [`scope-${i}`],
+        userId: `user-${i}`,
+      };
+      table.set('', token);
+    }
+    table.set('', accessToken('kept', 'g1', t0 + 1));
+    expect(table.footprint().interned).toBeGreaterThan(15_000);
+    expect(sweep(table, t0 + 1, 1000).removed).toBe(5000);
+    // What the kept token needs: its slot; its client and grant ids; its company and scope lists.
+    expect(table.footprint()).toEqual({ ...empty, slots: 1, interned: 4 });
+    expect(table.get('kept')).toEqual(accessToken('kept', 'g1', t0 + 1));
+    expect(table.revokeGrant('g1', t0)).toBe(1);
+    expect(table.revokeGrant('grant-7', t0)).toBe(0);
+  });
+
   it('hands out a fresh record on each read, so that changing one changes nothing kept', () => {
     const table = new TokenTable();
     table.set('', accessToken('t', 'g1'));
