@@ -34,7 +34,7 @@ export class Interned<T> {
 }
 
 /**
- * String lists (scopes, companies) kept once by content. Most records share their client's or grant's
+ * String lists (scopes, companies) kept once by content, frozen. Most records share their client's or grant's
  * list, or one the scope parser shares: those are found by identity among the lists interned lately
  * (forgotten when there are `recent` of them, so that none is held for long); the others by their JSON.
  */
@@ -48,7 +48,9 @@ export class InternedLists {
     let id = this.recentIds.get(list);
     if (id === undefined) {
       // JSON keeps lists apart whatever their strings hold.
-      id = this.lists.id(JSON.stringify(list), list);
+      const key = JSON.stringify(list);
+      // A frozen copy: records share it, and the caller may still change its own.
+      id = this.lists.find(key) ?? this.lists.id(key, Object.freeze([...list]));
       if (this.recentIds.size >= this.recent) this.recentIds = new Map();
       this.recentIds.set(list, id);
     }

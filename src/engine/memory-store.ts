@@ -8,7 +8,8 @@ interface Table<T> {
   get(key: string): T | undefined;
   set(key: string, record: T): unknown;
   delete(key: string): boolean;
-  values(): IterableIterator<T>;
+  /** Every record; a table may leave out other providers' (the store filters again). */
+  values(provider?: ProviderId): IterableIterator<T>;
   entries(): IterableIterator<[string, T]>;
 }
 
@@ -92,7 +93,7 @@ export class MemoryStore implements Store {
   }
 
   async list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {
-    const all = [...this.table(kind).values()];
+    const all = [...this.table(kind).values(provider)];
     return provider === undefined ? all : all.filter((record) => record.provider === provider);
   }
 

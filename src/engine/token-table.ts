@@ -16,9 +16,11 @@ import type { AccessToken, GrantKind } from './records.js';
  * collections stay short and the rate stays level.
  *
  * A record comes back as a fresh object on every read (as from the other stores), equal to what was
- * written: the fields of `AccessToken`, no others. Tokens with characters outside ASCII (only a seeded
- * value could have them) are kept as objects in a plain map. Slots keep insertion order, as a Map does;
- * removed slots are reclaimed by `compact`, which the store calls after a sweep.
+ * written: the fields of `AccessToken`, no others (lists come back frozen and shared). Tokens with
+ * characters outside ASCII (only a seeded value could have them), and any past a 1 GiB arena, are kept as
+ * objects in a plain map, listed after the packed ones. Slots keep insertion order, as a Map does, except
+ * that a token moved to another grant goes to the end. Removed slots are reclaimed by compaction, after a
+ * sweep or a removal, when they outnumber the live ones.
  */
 export class TokenTable {
   private arena: Buffer;
@@ -44,21 +46,30 @@ export class TokenTable {
   /** Client, grant and user ids. */
   private strings = new Interned<string>();
   private lists = new InternedLists();
-  /** Each grant's newest slot; a grant's slots are chained through their previous-slot cell. */
-  private lastOfGrant = new Map<number, number>();
+  /** By grant id: the grant's newest slot (-1: none); its slots are chained through their previous-slot cell. */
+  private lastOfGrant = new Int32Array(64).fill(-1);
   private readonly unpacked = new Map<string, AccessToken>();
   private walkers = 0;
   /** The value last found and its slot: a client presents the same token with call after call. */
   private lastFound: string | undefined;
   private lastFoundSlot = -1;
 
-  /** @param minimumSlots the table's starting (and smallest) size in tokens, a power of two */
-  constructor(private readonly minimumSlots = 1024) {
-    this.arena = Buffer.allocUnsafe(minimumSlots * 64);
-    this.cells = new Int32Array(minimumSlots * cellWidth);
-    this.refs = new Int32Array(minimumSlots * refWidth);
-    this.times = new Float64Array(minimumSlots * timeWidth);
-    this.index = new Int32Array(minimumSlots * 2);
+  private readonly minimumSlots: number;
+
+  private readonly maxArenaBytes: number;
+
+  /**
+   * @param minimumSlots the table's starting (and smallest) size in tokens (a power of two, or the next)
+   * @param maxArenaBytes how many bytes of token strings it packs at most (tests set less)
+   */
+  constructor(minimumSlots = 256, maxArenaBytes = arenaLimit) {
+    this.minimumSlots = nextPowerOfTwo(minimumSlots);
+    this.maxArenaBytes = Math.min(maxArenaBytes, arenaLimit);
+    this.arena = Buffer.allocUnsafe(Math.min(this.maxArenaBytes, this.minimumSlots * 64));
+    this.cells = new Int32Array(this.minimumSlots * cellWidth);
+    this.refs = new Int32Array(this.minimumSlots * refWidth);
+    this.times = new Float64Array(this.minimumSlots * timeWidth);
+    this.index = new Int32Array(this.minimumSlots * 2);
   }
 
   get size(): number {
@@ -89,51 +100,68 @@ export class TokenTable {
 
   /** Keeps a token under its value (`key`, as the store passes it, is that value). */
   set(_key: string, record: AccessToken): void {
-    const { value } = record;
-    if (!isAscii(value) || !isAscii(record.refreshToken) || !isAscii(record.revokesOnFirstUse)) {
-      this.delete(value);
-      this.unpacked.set(value, record);
+    const { value, refreshToken, revokesOnFirstUse } = record;
+    if (!isAscii(value) || !isAscii(refreshToken) || !isAscii(revokesOnFirstUse)) {
+      this.keepUnpacked(record);
+      return;
+    }
+    const length = value.length + (refreshToken?.length ?? 0) + (revokesOnFirstUse?.length ?? 0);
+    const hash = this.hashOf(value);
+    const position = this.positionOf(value, hash);
+    const slot = position < 0 ? -1 : (this.index[position] ?? 0) - 1;
+    if (slot >= 0 && this.refs[slot * refWidth + 3] === this.grantIdOf(record)) {
+      // An update (revoked, first used) with strings of the same lengths is written over the old bytes.
+      const c = slot * cellWidth;
+      const inPlace =
+        this.cells[c + 3] === (refreshToken?.length ?? -1) &&
+        this.cells[c + 4] === (revokesOnFirstUse?.length ?? -1);
+      if (inPlace || this.reserveArena(length)) {
+        if (!inPlace) this.arenaGarbage += this.blockLength(slot);
+        this.write(slot, hash, record, inPlace ? this.cells[c + 1] : undefined);
+        return;
+      }
+    }
+    // Moved to another grant (no issuer does it): written anew, at the end of its new grant's chain.
+    if (slot >= 0) this.removeAt(position);
+    if (!this.reserveArena(length)) {
+      // The arena is as large as it gets: this token is kept as an object.
+      this.keepUnpacked(record);
       return;
     }
     if (this.unpacked.size > 0) this.unpacked.delete(value);
-    const hash = this.hashOf(value);
-    const position = this.positionOf(value, hash);
-    let slot = position < 0 ? -1 : (this.index[position] ?? 0) - 1;
-    if (slot >= 0 && this.refs[slot * refWidth + 3] !== this.grantIdOf(record)) {
-      // Moved to another grant (no issuer does it): written anew, at the end of its new grant's chain.
-      this.removeAt(position);
-      slot = -1;
-    }
-    if (slot < 0) {
-      slot = this.newSlot();
-      this.indexAdd(slot, hash);
-      this.live++;
-      this.write(slot, hash, record);
-      this.chainInto(slot, this.refs, this.cells, this.lastOfGrant);
-      return;
-    }
-    // An update (revoked, first used) with strings of the same lengths is written over the old bytes.
-    const c = slot * cellWidth;
-    const inPlace =
-      this.cells[c + 3] === (record.refreshToken?.length ?? -1) &&
-      this.cells[c + 4] === (record.revokesOnFirstUse?.length ?? -1);
-    if (!inPlace) this.arenaGarbage += this.blockLength(slot);
-    this.write(slot, hash, record, inPlace ? this.cells[c + 1] : undefined);
+    const added = this.newSlot();
+    this.write(added, hash, record);
+    this.chainInto(added, this.refs, this.cells);
+    this.live++;
+    this.indexAdd(added, hash);
+  }
+
+  private keepUnpacked(record: AccessToken): void {
+    this.delete(record.value);
+    this.unpacked.set(record.value, record);
   }
 
   delete(value: string): boolean {
     const position = this.positionOf(value, this.hashOf(value));
     if (position < 0) return this.unpacked.size > 0 && this.unpacked.delete(value);
     this.removeAt(position);
+    if (this.walkers === 0) this.compactIfSparse();
     return true;
   }
 
-  /** Every record, in insertion order. */
-  *values(): IterableIterator<AccessToken> {
-    for (let slot = 0; slot < this.slots; slot++) {
-      if (this.isLive(slot)) yield this.read(slot, this.valueOf(slot));
+  /** Every record, or every one of a provider (only those are decoded). */
+  *values(provider?: ProviderId): IterableIterator<AccessToken> {
+    const wanted = provider === undefined ? -1 : (this.providers.find(provider) ?? -2);
+    if (wanted !== -2) {
+      for (let slot = 0; slot < this.slots; slot++) {
+        if (this.isLive(slot) && (wanted < 0 || this.refs[slot * refWidth] === wanted)) {
+          yield this.read(slot, this.valueOf(slot));
+        }
+      }
     }
-    yield* this.unpacked.values();
+    for (const token of this.unpacked.values()) {
+      if (provider === undefined || token.provider === provider) yield token;
+    }
   }
 
   *entries(): IterableIterator<[string, AccessToken]> {
@@ -144,7 +172,7 @@ export class TokenTable {
   revokeGrant(grantId: string, at: number): number {
     let changed = 0;
     const grant = this.strings.find(grantId);
-    let slot = grant === undefined ? -1 : (this.lastOfGrant.get(grant) ?? -1);
+    let slot = grant === undefined ? -1 : (this.lastOfGrant[grant] ?? -1);
     for (; slot >= 0; slot = this.cells[slot * cellWidth + 5] ?? -1) {
       const t = slot * timeWidth;
       if (this.isLive(slot) && this.refs[slot * refWidth + 3] === grant && Number.isNaN(this.times[t + 2])) {
@@ -200,7 +228,11 @@ export class TokenTable {
   /** Ends a walk; the last one out reclaims removed slots and arena bytes when they outnumber the rest. */
   endWalk(): void {
     this.walkers--;
-    if (this.walkers > 0) return;
+    if (this.walkers === 0) this.compactIfSparse();
+  }
+
+  /** Compacts when removed slots outnumber live ones, or garbage bytes live ones. */
+  private compactIfSparse(): void {
     const deadSlots = this.slots - this.live;
     const liveBytes = this.arenaUsed - this.arenaGarbage;
     if (
@@ -211,48 +243,73 @@ export class TokenTable {
     }
   }
 
+  /**
+   * Moves the live slots down over the removed ones, in order, and their strings down the arena (runs of
+   * adjacent strings in one copy): in place, unless the table has shrunk to a quarter of its size (then
+   * into smaller arrays) or an update moved a token's strings past later ones (then into a new arena).
+   * Interned ids are given afresh when the interned values outnumber the live tokens twice: the strings
+   * and lists that only removed tokens had go with them.
+   */
   private compact(): void {
     this.lastFound = undefined;
     const capacity = Math.max(this.minimumSlots, nextPowerOfTwo(this.live * 2));
+    const smaller = capacity * 2 <= this.cells.length / cellWidth;
+    const cells = smaller ? new Int32Array(capacity * cellWidth) : this.cells;
+    const refs = smaller ? new Int32Array(capacity * refWidth) : this.refs;
+    const times = smaller ? new Float64Array(capacity * timeWidth) : this.times;
     const liveBytes = this.arenaUsed - this.arenaGarbage;
-    const arena = Buffer.allocUnsafe(Math.max(this.minimumSlots * 64, nextPowerOfTwo(liveBytes * 2)));
-    const cells = new Int32Array(capacity * cellWidth);
-    const refs = new Int32Array(capacity * refWidth);
-    const times = new Float64Array(capacity * timeWidth);
-    const lastOfGrant = new Map<number, number>();
-    // Ids are given afresh: the strings and lists that only removed tokens had go with them.
-    const strings = new Interned<string>();
-    const lists = new InternedLists();
-    const stringIds = new Map<number, number>();
-    const listIds = new Map<number, number>();
+    const arenaSize = Math.min(
+      this.maxArenaBytes,
+      Math.max(this.minimumSlots * 64, nextPowerOfTwo(liveBytes * 2)),
+    );
+    const arena =
+      arenaSize * 2 <= this.arena.length || !this.stringsInOrder()
+        ? Buffer.allocUnsafe(arenaSize)
+        : this.arena;
+    const reintern = this.strings.size + this.lists.size > 2 * this.live + 1024;
+    const strings = reintern ? new Interned<string>() : this.strings;
+    const lists = reintern ? new InternedLists() : this.lists;
+    const stringIds = new Int32Array(reintern ? this.strings.size : 0).fill(-1);
+    const listIds = new Int32Array(reintern ? this.lists.size : 0).fill(-1);
     const stringId = (id: number): number => {
-      if (id < 0) return id;
-      let fresh = stringIds.get(id);
-      if (fresh === undefined) {
+      if (!reintern || id < 0) return id;
+      let fresh = stringIds[id] ?? -1;
+      if (fresh < 0) {
         const value = this.strings.valueOf(id);
         fresh = strings.id(value, value);
-        stringIds.set(id, fresh);
+        stringIds[id] = fresh;
       }
       return fresh;
     };
     const listId = (id: number): number => {
-      let fresh = listIds.get(id);
-      if (fresh === undefined) {
+      if (!reintern) return id;
+      let fresh = listIds[id] ?? -1;
+      if (fresh < 0) {
         fresh = lists.id(this.lists.valueOf(id));
-        listIds.set(id, fresh);
+        listIds[id] = fresh;
       }
       return fresh;
     };
+    this.lastOfGrant = new Int32Array(reintern ? 64 : this.lastOfGrant.length).fill(-1);
     let slots = 0;
     let used = 0;
+    let runFrom = 0;
+    let runEnd = -1;
+    let runTo = 0;
     for (let slot = 0; slot < this.slots; slot++) {
       if (!this.isLive(slot)) continue;
       const c = slot * cellWidth;
       const offset = this.cells[c + 1] ?? 0;
+      if (offset !== runEnd) {
+        if (runEnd > runFrom) this.arena.copy(arena, runTo, runFrom, runEnd);
+        runFrom = offset;
+        runTo = used;
+      }
       const length = this.blockLength(slot);
-      this.arena.copy(arena, used, offset, offset + length);
-      cells.set(this.cells.subarray(c, c + cellWidth), slots * cellWidth);
-      cells[slots * cellWidth + 1] = used;
+      runEnd = offset + length;
+      const n = slots * cellWidth;
+      for (let i = 0; i < cellWidth; i++) cells[n + i] = this.cells[c + i] ?? 0;
+      cells[n + 1] = used;
       const from = slot * refWidth;
       const to = slots * refWidth;
       refs[to] = this.refs[from] ?? -1;
@@ -260,12 +317,14 @@ export class TokenTable {
       for (let field = 2; field < 5; field++) refs[to + field] = stringId(this.refs[from + field] ?? -1);
       refs[to + 5] = listId(this.refs[from + 5] ?? -1);
       refs[to + 6] = listId(this.refs[from + 6] ?? -1);
-      times.set(this.times.subarray(slot * timeWidth, (slot + 1) * timeWidth), slots * timeWidth);
-      this.chainInto(slots, refs, cells, lastOfGrant);
+      const t = slot * timeWidth;
+      const u = slots * timeWidth;
+      for (let i = 0; i < timeWidth; i++) times[u + i] = this.times[t + i] ?? Number.NaN;
+      this.chainInto(slots, refs, cells);
       used += length;
       slots++;
     }
-    this.lastOfGrant = lastOfGrant;
+    if (runEnd > runFrom) this.arena.copy(arena, runTo, runFrom, runEnd);
     this.strings = strings;
     this.lists = lists;
     this.arena = arena;
@@ -275,7 +334,19 @@ export class TokenTable {
     this.slots = slots;
     this.arenaUsed = used;
     this.arenaGarbage = 0;
-    this.rebuildIndex(capacity * 2);
+    this.rebuildIndex(Math.max(this.minimumSlots * 2, nextPowerOfTwo(this.live * 4)));
+  }
+
+  /** Whether live slots' strings lie in the arena in slot order (updates can append a slot's anew). */
+  private stringsInOrder(): boolean {
+    let end = 0;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!this.isLive(slot)) continue;
+      const offset = this.cells[slot * cellWidth + 1] ?? 0;
+      if (offset < end) return false;
+      end = offset + this.blockLength(slot);
+    }
+    return true;
   }
 
   private read(slot: number, value: string): AccessToken {
@@ -313,14 +384,15 @@ export class TokenTable {
     return token;
   }
 
-  /** Writes a slot; its strings go at `offset` (an update of the same lengths) or at the arena's end. */
+  /**
+   * Writes a slot; its strings go at `offset` (an update of the same lengths) or at the arena's end, where
+   * `reserveArena` made room.
+   */
   private write(slot: number, hash: number, token: AccessToken, offset?: number): void {
     const { value, refreshToken, revokesOnFirstUse } = token;
-    const length = value.length + (refreshToken?.length ?? 0) + (revokesOnFirstUse?.length ?? 0);
     if (offset === undefined) {
-      this.reserveArena(length);
       offset = this.arenaUsed;
-      this.arenaUsed += length;
+      this.arenaUsed += value.length + (refreshToken?.length ?? 0) + (revokesOnFirstUse?.length ?? 0);
     }
     let at = offset + this.arena.write(value, offset, 'latin1');
     if (refreshToken !== undefined) at += this.arena.write(refreshToken, at, 'latin1');
@@ -347,19 +419,19 @@ export class TokenTable {
   }
 
   /** Links a new slot behind its grant's newest one. */
-  private chainInto(
-    slot: number,
-    refs: Int32Array,
-    cells: Int32Array,
-    lastOfGrant: Map<number, number>,
-  ): void {
+  private chainInto(slot: number, refs: Int32Array, cells: Int32Array): void {
     const grant = refs[slot * refWidth + 3] ?? -1;
     if (grant < 0) {
       cells[slot * cellWidth + 5] = -1;
       return;
     }
-    cells[slot * cellWidth + 5] = lastOfGrant.get(grant) ?? -1;
-    lastOfGrant.set(grant, slot);
+    if (grant >= this.lastOfGrant.length) {
+      const longer = new Int32Array(nextPowerOfTwo(grant + 1)).fill(-1);
+      longer.set(this.lastOfGrant);
+      this.lastOfGrant = longer;
+    }
+    cells[slot * cellWidth + 5] = this.lastOfGrant[grant] ?? -1;
+    this.lastOfGrant[grant] = slot;
   }
 
   private grantIdOf(token: AccessToken): number {
@@ -367,18 +439,23 @@ export class TokenTable {
   }
 
   /**
-   * FNV-1a, seeded per table, over the last `hashedTail` characters and every `hashStride`th one before
-   * them: a token's random part is at its end (a JWT's signature) or is all of it (opaque values), and a
-   * loop over all 500 characters of a JWT costs more than the rest of a lookup. Values that differ only
-   * elsewhere share a hash and are told apart by the exact comparison.
+   * FNV-1a, seeded per table, then mixed (murmur3's finalizer: the index uses the low bits). A value of up
+   * to `fullyHashed` characters is hashed whole; a longer one by its last `hashedTail` characters and every
+   * `hashStride`th before them: a token's random part is at its end (a JWT's signature) or is all of it,
+   * and a loop over all 500 characters of a JWT costs more than the rest of a lookup. Values that differ
+   * only elsewhere share a hash and are told apart by the exact comparison (only seeded values can).
    */
   private hashOf(value: string): number {
     const { length } = value;
     let hash = this.seed ^ length;
-    const tail = Math.max(0, length - hashedTail);
+    const tail = length <= fullyHashed ? 0 : length - hashedTail;
     for (let i = tail; i < length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
     for (let i = 0; i < tail; i += hashStride) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-    return hash;
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    return hash ^ (hash >>> 16);
   }
 
   private slotOf(value: string, hash: number): number {
@@ -450,10 +527,12 @@ export class TokenTable {
     return this.slots++;
   }
 
+  /** Indexes a slot already written (a rebuild, when the index is full, takes it in with the others). */
   private indexAdd(slot: number, hash: number): void {
     // At most half full, removed entries included: probes stay short.
     if ((this.indexUsed + 1) * 2 > this.index.length) {
-      this.rebuildIndex(Math.max(this.index.length, nextPowerOfTwo((this.live + 1) * 4)));
+      this.rebuildIndex(Math.max(this.index.length, nextPowerOfTwo(this.live * 4)));
+      return;
     }
     const mask = this.index.length - 1;
     let position = hash & mask;
@@ -475,24 +554,31 @@ export class TokenTable {
     }
   }
 
-  private reserveArena(length: number): void {
-    if (this.arenaUsed + length <= this.arena.length) return;
-    const size = nextPowerOfTwo(Math.max(this.arena.length * 2, this.arenaUsed + length));
-    if (size > maxArenaBytes)
-      throw new RangeError('the memory store holds more token bytes than it can address');
-    const arena = Buffer.allocUnsafe(size);
+  /** Makes room for `length` more bytes at the arena's end; false past the arena's limit. */
+  private reserveArena(length: number): boolean {
+    const needed = this.arenaUsed + length;
+    if (needed <= this.arena.length) return true;
+    if (needed > this.maxArenaBytes) return false;
+    const arena = Buffer.allocUnsafe(
+      Math.min(this.maxArenaBytes, nextPowerOfTwo(Math.max(this.arena.length * 2, needed))),
+    );
     this.arena.copy(arena, 0, 0, this.arenaUsed);
     this.arena = arena;
+    return true;
   }
 }
 
 const cellWidth = 6;
 const refWidth = 7;
 const timeWidth = 4;
-/** Offsets are 32-bit signed. */
-const maxArenaBytes = 2 ** 31;
-const hashedTail = 48;
-const hashStride = 16;
+/**
+ * 1 GiB of token strings, two million JWTs or more; past it tokens are kept as objects. (Offsets are
+ * 32-bit, and node:buffer writes nothing into a buffer of 2 GiB or more at some offsets.)
+ */
+const arenaLimit = 2 ** 30;
+const fullyHashed = 160;
+const hashedTail = 64;
+const hashStride = 8;
 
 /** ASCII only: stored as one byte per character and read back as latin1. */
 function isAscii(value: string | undefined): boolean {

@@ -97,44 +97,55 @@ const byValue = (a: AccessToken, b: AccessToken) => (a.value < b.value ? -1 : a.
 describe('TokenTable', () => {
   it('behaves as a map of tokens under any sequence of reads, writes, removals, revocations and sweeps', () => {
     fc.assert(
-      fc.property(fc.array(anyStep, { maxLength: 80 }), fc.constantFrom(2, 4, 1024), (steps, size) => {
-        const table = new TokenTable(size);
-        const model = new Map<string, AccessToken>();
-        for (const step of steps) {
-          if (step.op === 'set') {
-            table.set(step.token.value, step.token);
-            model.set(step.token.value, step.token);
-          } else if (step.op === 'delete') {
-            expect(table.delete(step.value)).toBe(model.delete(step.value));
-          } else if (step.op === 'get') {
-            expect(table.get(step.value)).toEqual(model.get(step.value));
-          } else if (step.op === 'revokeGrant') {
-            let changed = 0;
-            for (const [value, token] of model) {
-              if (token.grantId === step.grantId && token.revokedAt === undefined) {
-                model.set(value, { ...token, revokedAt: step.at });
-                changed++;
+      fc.property(
+        fc.array(anyStep, { maxLength: 80 }),
+        fc.constantFrom(2, 3, 4, 1024),
+        // A small arena: the tokens past it are kept as objects.
+        fc.constantFrom(2 ** 30, 1500),
+        (steps, size, arenaBytes) => {
+          const table = new TokenTable(size, arenaBytes);
+          const model = new Map<string, AccessToken>();
+          for (const step of steps) {
+            if (step.op === 'set') {
+              table.set(step.token.value, step.token);
+              model.set(step.token.value, step.token);
+            } else if (step.op === 'delete') {
+              expect(table.delete(step.value)).toBe(model.delete(step.value));
+            } else if (step.op === 'get') {
+              expect(table.get(step.value)).toEqual(model.get(step.value));
+            } else if (step.op === 'revokeGrant') {
+              let changed = 0;
+              for (const [value, token] of model) {
+                if (token.grantId === step.grantId && token.revokedAt === undefined) {
+                  model.set(value, { ...token, revokedAt: step.at });
+                  changed++;
+                }
               }
-            }
-            expect(table.revokeGrant(step.grantId, step.at)).toBe(changed);
-          } else {
-            let removed = 0;
-            let kept = Number.POSITIVE_INFINITY;
-            for (const [value, token] of model) {
-              if (token.expiresAt < step.before) {
-                model.delete(value);
-                removed++;
-              } else {
-                kept = Math.min(kept, token.expiresAt);
+              expect(table.revokeGrant(step.grantId, step.at)).toBe(changed);
+            } else {
+              let removed = 0;
+              let kept = Number.POSITIVE_INFINITY;
+              for (const [value, token] of model) {
+                if (token.expiresAt < step.before) {
+                  model.delete(value);
+                  removed++;
+                } else {
+                  kept = Math.min(kept, token.expiresAt);
+                }
               }
+              expect(sweep(table, step.before, step.slice)).toEqual({ removed, kept });
             }
-            expect(sweep(table, step.before, step.slice)).toEqual({ removed, kept });
+            expect(table.size).toBe(model.size);
           }
-          expect(table.size).toBe(model.size);
-        }
-        for (const value of values) expect(table.get(value)).toEqual(model.get(value));
-        expect([...table.values()].sort(byValue)).toEqual([...model.values()].sort(byValue));
-      }),
+          for (const value of values) expect(table.get(value)).toEqual(model.get(value));
+          expect([...table.values()].sort(byValue)).toEqual([...model.values()].sort(byValue));
+          for (const provider of ['tink', 'gusto'] as const) {
+            expect([...table.values(provider)].sort(byValue)).toEqual(
+              [...model.values()].filter((token) => token.provider === provider).sort(byValue),
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -213,6 +224,36 @@ describe('TokenTable', () => {
     expect(table.revokeGrant('grant-7', t0)).toBe(0);
   });
 
+  it('keeps tokens past its arena as objects, and finds, revokes and sweeps them like the others', () => {
+    const table = new TokenTable(4, 1000);
+    const value = (i: number) => `${String(i).padStart(3, '0')}${'v'.repeat(97)}`;
+    for (let i = 0; i < 30; i++) table.set('', accessToken(value(i), 'g1', t0 + i));
+    expect(table.size).toBe(30);
+    for (let i = 0; i < 30; i++) expect(table.get(value(i))?.expiresAt).toBe(t0 + i);
+    expect(table.revokeGrant('g1', t0)).toBe(30);
+    expect(sweep(table, t0 + 15, 4).removed).toBe(15);
+    expect([...table.values()].map((token) => token.value).sort()).toEqual(
+      Array.from({ length: 15 }, (_, i) => value(i + 15)),
+    );
+  });
+
+  it('compacts after removals, also when an update moved the strings of a token past later ones', () => {
+    const table = new TokenTable(2);
+    for (let i = 0; i < 6; i++)
+      table.set('', { ...accessToken(`token-${i}`, 'g1', t0 + i), refreshToken: `rt-${i}` });
+    const longer = {
+      ...accessToken('token-0', 'g1', t0),
+      refreshToken: 'a refresh token longer than before',
+    };
+    table.set('', longer);
+    // token-0's strings now follow token-5's; moved down in place, they would land on token-1's.
+    for (let i = 2; i < 6; i++) expect(table.delete(`token-${i}`)).toBe(true);
+    expect(table.footprint().slots).toBe(2);
+    expect(table.get('token-0')).toEqual(longer);
+    expect(table.get('token-1')).toEqual({ ...accessToken('token-1', 'g1', t0 + 1), refreshToken: 'rt-1' });
+    expect(table.revokeGrant('g1', t0)).toBe(2);
+  });
+
   it('hands out a fresh record on each read, so that changing one changes nothing kept', () => {
     const table = new TokenTable();
     table.set('', accessToken('t', 'g1'));
@@ -220,6 +261,8 @@ describe('TokenTable', () => {
     if (!read) throw new Error('not found');
     read.revokedAt = 1;
     expect(table.get('t')?.revokedAt).toBeUndefined();
+    // Lists are shared between records with the same contents, and frozen.
+    expect(() => Reflect.apply(Array.prototype.push, read.scopes, ['admin'])).toThrow(TypeError);
     expect(table.get('t')).not.toBe(read);
   });
 
