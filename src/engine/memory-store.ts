@@ -1,5 +1,12 @@
 import type { ProviderId } from './http.js';
-import { grantOf, type RecordKind, type RecordKinds, recordKey, recordKinds } from './records.js';
+import {
+  type AccessToken,
+  grantOf,
+  type RecordKind,
+  type RecordKinds,
+  recordKey,
+  recordKinds,
+} from './records.js';
 import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './store.js';
 import { TokenTable } from './token-table.js';
 
@@ -90,6 +97,10 @@ export class MemoryStore implements Store {
 
   findNow<K extends RecordKind>(kind: K, key: string): RecordKinds[K] | undefined {
     return this.table(kind).get(key);
+  }
+
+  accessTokensOfGrant(grantId: string): AccessToken[] {
+    return this.tokens.ofGrant(grantId);
   }
 
   async list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {

@@ -1,7 +1,7 @@
 import type { ClockState } from './clock.js';
 import type { ConsumeRejection } from './errors.js';
 import type { ProviderId } from './http.js';
-import type { RecordKind, RecordKinds } from './records.js';
+import type { AccessToken, RecordKind, RecordKinds } from './records.js';
 
 export type ConsumableKind = 'code' | 'refreshToken';
 
@@ -47,6 +47,11 @@ export interface Store {
    */
   findNow?<K extends RecordKind>(kind: K, key: string): RecordKinds[K] | undefined;
   upsertNow?<K extends RecordKind>(kind: K, record: RecordKinds[K]): void;
+  /**
+   * The access tokens issued under a grant, oldest first, for a store that indexes them (the memory
+   * store); with another store, list the provider's tokens and filter them.
+   */
+  accessTokensOfGrant?(grantId: string): AccessToken[];
   /** Whether the store already holds state from an earlier run (then the scenario is not re-seeded). */
   hasState?(): Promise<boolean>;
   close?(): Promise<void>;

@@ -168,6 +168,21 @@ export class TokenTable {
     for (const record of this.values()) yield [record.value, record];
   }
 
+  /** The tokens issued under a grant, oldest first (found through the grant's chain of slots). */
+  ofGrant(grantId: string): AccessToken[] {
+    const tokens: AccessToken[] = [];
+    const grant = this.strings.find(grantId);
+    let slot = grant === undefined ? -1 : (this.lastOfGrant[grant] ?? -1);
+    for (; slot >= 0; slot = this.cells[slot * cellWidth + 5] ?? -1) {
+      if (this.isLive(slot) && this.refs[slot * refWidth + 3] === grant) {
+        tokens.push(this.read(slot, this.valueOf(slot)));
+      }
+    }
+    tokens.reverse();
+    for (const token of this.unpacked.values()) if (token.grantId === grantId) tokens.push(token);
+    return tokens;
+  }
+
   /** Stamps `revokedAt` on every token of a grant not revoked yet; returns how many. */
   revokeGrant(grantId: string, at: number): number {
     let changed = 0;

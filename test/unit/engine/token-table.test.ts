@@ -139,6 +139,11 @@ describe('TokenTable', () => {
           }
           for (const value of values) expect(table.get(value)).toEqual(model.get(value));
           expect([...table.values()].sort(byValue)).toEqual([...model.values()].sort(byValue));
+          for (const grantId of ['g1', 'g2', 'g3']) {
+            expect(table.ofGrant(grantId).sort(byValue)).toEqual(
+              [...model.values()].filter((token) => token.grantId === grantId).sort(byValue),
+            );
+          }
           for (const provider of ['tink', 'gusto'] as const) {
             expect([...table.values(provider)].sort(byValue)).toEqual(
               [...model.values()].filter((token) => token.provider === provider).sort(byValue),
@@ -252,6 +257,21 @@ describe('TokenTable', () => {
     expect(table.get('token-0')).toEqual(longer);
     expect(table.get('token-1')).toEqual({ ...accessToken('token-1', 'g1', t0 + 1), refreshToken: 'rt-1' });
     expect(table.revokeGrant('g1', t0)).toBe(2);
+  });
+
+  it('lists the tokens of a grant oldest first', () => {
+    const table = new TokenTable(2);
+    for (const [value, grantId] of [
+      ['a', 'g1'],
+      ['b', 'g2'],
+      ['c', 'g1'],
+      ['d', 'g1'],
+    ] as const) {
+      table.set('', accessToken(value, grantId));
+    }
+    table.delete('c');
+    expect(table.ofGrant('g1').map((token) => token.value)).toEqual(['a', 'd']);
+    expect(table.ofGrant('g3')).toEqual([]);
   });
 
   it('hands out a fresh record on each read, so that changing one changes nothing kept', () => {
