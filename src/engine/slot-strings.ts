@@ -1,0 +1,342 @@
+import { randomInt } from 'node:crypto';
+
+/**
+ * Numbered slots, each holding a key string and up to two more strings, all in one byte arena outside the
+ * garbage-collected heap, and found by key through an open-addressing index of the keys' hashes. The
+ * packed token table keeps a token's value, refresh token and revokes-on-first-use here, and its other
+ * fields in arrays of its own, by slot number.
+ *
+ * Strings are ASCII only (one byte each, read back as latin1): `fits` says whether a string can go in.
+ * Slots are handed out in order and never reused until `compact`, which moves the live ones down over the
+ * removed ones, keeping their order, and says how each moved.
+ */
+export class SlotStrings {
+  private arena: Buffer;
+  private arenaUsed = 0;
+  private arenaGarbage = 0;
+  /** Per slot: [hash, arena offset, key length (-1: removed), second length, third length] (-1: none). */
+  private cells: Int32Array;
+  private slots = 0;
+  private live = 0;
+  /** Open addressing: 0 empty, -1 removed, else slot + 1. */
+  private index: Int32Array;
+  private indexUsed = 0;
+  private readonly seed = randomInt(2 ** 31);
+
+  /**
+   * @param minimumSlots the starting (and smallest) number of slots, a power of two
+   * @param maxArenaBytes how many bytes of strings it holds at most
+   */
+  constructor(
+    private readonly minimumSlots: number,
+    private readonly maxArenaBytes: number,
+  ) {
+    this.arena = Buffer.allocUnsafe(Math.min(maxArenaBytes, minimumSlots * 64));
+    this.cells = new Int32Array(minimumSlots * cellWidth);
+    this.index = new Int32Array(minimumSlots * 2);
+  }
+
+  /** Slots handed out so far, removed ones included: the live ones are below this. */
+  get count(): number {
+    return this.slots;
+  }
+
+  /** How many slots the owner's per-slot arrays must have room for. */
+  get capacity(): number {
+    return this.cells.length / cellWidth;
+  }
+
+  get liveCount(): number {
+    return this.live;
+  }
+
+  get arenaBytes(): number {
+    return this.arena.length;
+  }
+
+  /** The live slot holding `key`, or -1. */
+  find(key: string): number {
+    const position = this.positionOf(key, this.hashOf(key));
+    return position < 0 ? -1 : (this.index[position] ?? 0) - 1;
+  }
+
+  /** A new slot, after the others, holding the strings; -1 when the arena cannot take them. */
+  add(key: string, second: string | undefined, third: string | undefined): number {
+    const length = blockLengthOf(key, second, third);
+    if (!this.reserve(length)) return -1;
+    if (this.slots === this.capacity) {
+      this.cells = grown(this.cells, new Int32Array(this.capacity * 2 * cellWidth));
+    }
+    const slot = this.slots++;
+    const hash = this.hashOf(key);
+    this.write(slot, hash, key, second, third, this.append(length));
+    this.live++;
+    this.indexAdd(slot, hash);
+    return slot;
+  }
+
+  /**
+   * New second and third strings for a live slot (its key stays): written over the old ones when their
+   * lengths are the same, else at the arena's end. False when the arena cannot take them.
+   */
+  rewrite(slot: number, second: string | undefined, third: string | undefined): boolean {
+    const c = slot * cellWidth;
+    const offset = this.cells[c + 1] ?? 0;
+    const key = this.key(slot);
+    if (this.cells[c + 3] === lengthOf(second) && this.cells[c + 4] === lengthOf(third)) {
+      this.write(slot, this.cells[c] ?? 0, key, second, third, offset);
+      return true;
+    }
+    const length = blockLengthOf(key, second, third);
+    if (!this.reserve(length)) return false;
+    this.arenaGarbage += this.blockLength(slot);
+    this.write(slot, this.cells[c] ?? 0, key, second, third, this.append(length));
+    return true;
+  }
+
+  remove(slot: number): void {
+    const mask = this.index.length - 1;
+    let position = (this.cells[slot * cellWidth] ?? 0) & mask;
+    while (this.index[position] !== slot + 1) position = (position + 1) & mask;
+    this.index[position] = -1;
+    this.arenaGarbage += this.blockLength(slot);
+    this.cells[slot * cellWidth + 2] = -1;
+    this.live--;
+  }
+
+  isLive(slot: number): boolean {
+    return (this.cells[slot * cellWidth + 2] ?? -1) >= 0;
+  }
+
+  key(slot: number): string {
+    const c = slot * cellWidth;
+    return this.text(this.cells[c + 1] ?? 0, this.cells[c + 2] ?? 0);
+  }
+
+  second(slot: number): string | undefined {
+    const c = slot * cellWidth;
+    const length = this.cells[c + 3] ?? -1;
+    return length < 0 ? undefined : this.text((this.cells[c + 1] ?? 0) + (this.cells[c + 2] ?? 0), length);
+  }
+
+  third(slot: number): string | undefined {
+    const c = slot * cellWidth;
+    const length = this.cells[c + 4] ?? -1;
+    const offset = (this.cells[c + 1] ?? 0) + (this.cells[c + 2] ?? 0) + Math.max(0, this.cells[c + 3] ?? -1);
+    return length < 0 ? undefined : this.text(offset, length);
+  }
+
+  /** Whether removed slots outnumber live ones, or garbage bytes live ones: time to compact. */
+  get sparse(): boolean {
+    const liveBytes = this.arenaUsed - this.arenaGarbage;
+    return (
+      this.slots - this.live > Math.max(this.live, this.minimumSlots) ||
+      this.arenaGarbage > Math.max(liveBytes, this.arena.length / 4)
+    );
+  }
+
+  /**
+   * Moves the live slots down over the removed ones, in order, calling `moved(from, to)` for each (after
+   * the ones before it moved: the owner can move its own arrays in place), and their strings down the
+   * arena in runs of adjacent strings: in place, unless the arena has grown four times too large or an
+   * update moved a slot's strings past later ones (then into a new arena). The slots shrink to a quarter
+   * when they can; `capacity` says so.
+   */
+  compact(moved: (from: number, to: number) => void): void {
+    const capacity = Math.max(this.minimumSlots, nextPowerOfTwo(this.live * 2));
+    const cells = capacity * 2 <= this.capacity ? new Int32Array(capacity * cellWidth) : this.cells;
+    const liveBytes = this.arenaUsed - this.arenaGarbage;
+    const arenaSize = Math.min(
+      this.maxArenaBytes,
+      Math.max(this.minimumSlots * 64, nextPowerOfTwo(liveBytes * 2)),
+    );
+    const arena =
+      arenaSize * 2 <= this.arena.length || !this.inOrder() ? Buffer.allocUnsafe(arenaSize) : this.arena;
+    let slots = 0;
+    let used = 0;
+    let runFrom = 0;
+    let runEnd = -1;
+    let runTo = 0;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!this.isLive(slot)) continue;
+      const c = slot * cellWidth;
+      const offset = this.cells[c + 1] ?? 0;
+      if (offset !== runEnd) {
+        if (runEnd > runFrom) this.arena.copy(arena, runTo, runFrom, runEnd);
+        runFrom = offset;
+        runTo = used;
+      }
+      const length = this.blockLength(slot);
+      runEnd = offset + length;
+      const n = slots * cellWidth;
+      for (let i = 0; i < cellWidth; i++) cells[n + i] = this.cells[c + i] ?? 0;
+      cells[n + 1] = used;
+      moved(slot, slots);
+      used += length;
+      slots++;
+    }
+    if (runEnd > runFrom) this.arena.copy(arena, runTo, runFrom, runEnd);
+    this.arena = arena;
+    this.cells = cells;
+    this.slots = slots;
+    this.arenaUsed = used;
+    this.arenaGarbage = 0;
+    this.rebuildIndex(Math.max(this.minimumSlots * 2, nextPowerOfTwo(this.live * 4)));
+  }
+
+  /** Whether live slots' strings lie in the arena in slot order (a rewrite can append a slot's anew). */
+  private inOrder(): boolean {
+    let end = 0;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!this.isLive(slot)) continue;
+      const offset = this.cells[slot * cellWidth + 1] ?? 0;
+      if (offset < end) return false;
+      end = offset + this.blockLength(slot);
+    }
+    return true;
+  }
+
+  private write(
+    slot: number,
+    hash: number,
+    key: string,
+    second: string | undefined,
+    third: string | undefined,
+    offset: number,
+  ): void {
+    let at = offset + this.arena.write(key, offset, 'latin1');
+    if (second !== undefined) at += this.arena.write(second, at, 'latin1');
+    if (third !== undefined) this.arena.write(third, at, 'latin1');
+    const c = slot * cellWidth;
+    this.cells[c] = hash;
+    this.cells[c + 1] = offset;
+    this.cells[c + 2] = key.length;
+    this.cells[c + 3] = lengthOf(second);
+    this.cells[c + 4] = lengthOf(third);
+  }
+
+  /** Takes `length` bytes at the arena's end (`reserve` made room); returns where they start. */
+  private append(length: number): number {
+    const offset = this.arenaUsed;
+    this.arenaUsed += length;
+    return offset;
+  }
+
+  private text(offset: number, length: number): string {
+    return this.arena.toString('latin1', offset, offset + length);
+  }
+
+  /**
+   * FNV-1a, seeded per table, then mixed (murmur3's finalizer: the index uses the low bits). A key of up
+   * to `fullyHashed` characters is hashed whole; a longer one by its last `hashedTail` characters and every
+   * `hashStride`th before them: a token's random part is at its end (a JWT's signature) or is all of it,
+   * and a loop over all 500 characters of a JWT costs more than the rest of a lookup. Keys that differ
+   * only elsewhere share a hash and are told apart by the exact comparison (only seeded values can).
+   */
+  private hashOf(key: string): number {
+    const { length } = key;
+    let hash = this.seed ^ length;
+    const tail = length <= fullyHashed ? 0 : length - hashedTail;
+    for (let i = tail; i < length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < tail; i += hashStride) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    return hash ^ (hash >>> 16);
+  }
+
+  /** Where the index holds this key's slot, or -1. */
+  private positionOf(key: string, hash: number): number {
+    const mask = this.index.length - 1;
+    for (let position = hash & mask; ; position = (position + 1) & mask) {
+      const entry = this.index[position] ?? 0;
+      if (entry === 0) return -1;
+      if (entry > 0 && this.holds(entry - 1, key, hash)) return position;
+    }
+  }
+
+  private holds(slot: number, key: string, hash: number): boolean {
+    const c = slot * cellWidth;
+    if (this.cells[c] !== hash || this.cells[c + 2] !== key.length) return false;
+    // Native: a string of the bytes and one comparison cost a tenth of a loop over the characters.
+    return this.text(this.cells[c + 1] ?? 0, key.length) === key;
+  }
+
+  private blockLength(slot: number): number {
+    const c = slot * cellWidth;
+    return (
+      Math.max(0, this.cells[c + 2] ?? 0) +
+      Math.max(0, this.cells[c + 3] ?? -1) +
+      Math.max(0, this.cells[c + 4] ?? -1)
+    );
+  }
+
+  /** Indexes a slot already written (a rebuild, when the index is full, takes it in with the others). */
+  private indexAdd(slot: number, hash: number): void {
+    // At most half full, removed entries included: probes stay short.
+    if ((this.indexUsed + 1) * 2 > this.index.length) {
+      this.rebuildIndex(Math.max(this.index.length, nextPowerOfTwo(this.live * 4)));
+      return;
+    }
+    const mask = this.index.length - 1;
+    let position = hash & mask;
+    while ((this.index[position] ?? 0) !== 0) position = (position + 1) & mask;
+    this.index[position] = slot + 1;
+    this.indexUsed++;
+  }
+
+  private rebuildIndex(size: number): void {
+    this.index = new Int32Array(size);
+    this.indexUsed = 0;
+    const mask = size - 1;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!this.isLive(slot)) continue;
+      let position = (this.cells[slot * cellWidth] ?? 0) & mask;
+      while ((this.index[position] ?? 0) !== 0) position = (position + 1) & mask;
+      this.index[position] = slot + 1;
+      this.indexUsed++;
+    }
+  }
+
+  /** Makes room for `length` more bytes at the arena's end; false past the arena's limit. */
+  private reserve(length: number): boolean {
+    const needed = this.arenaUsed + length;
+    if (needed <= this.arena.length) return true;
+    if (needed > this.maxArenaBytes) return false;
+    const arena = Buffer.allocUnsafe(
+      Math.min(this.maxArenaBytes, nextPowerOfTwo(Math.max(this.arena.length * 2, needed))),
+    );
+    this.arena.copy(arena, 0, 0, this.arenaUsed);
+    this.arena = arena;
+    return true;
+  }
+}
+
+const cellWidth = 5;
+const fullyHashed = 160;
+const hashedTail = 64;
+const hashStride = 8;
+
+/** Whether a string can go in a slot: ASCII only (stored as one byte per character, read back as latin1). */
+export function fits(value: string | undefined): boolean {
+  return value === undefined || Buffer.byteLength(value, 'utf8') === value.length;
+}
+
+export function nextPowerOfTwo(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(2, n)));
+}
+
+/** `to` (a longer array) with `from` copied into its start. */
+export function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+function lengthOf(value: string | undefined): number {
+  return value === undefined ? -1 : value.length;
+}
+
+function blockLengthOf(key: string, second: string | undefined, third: string | undefined): number {
+  return key.length + (second?.length ?? 0) + (third?.length ?? 0);
+}
