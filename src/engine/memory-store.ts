@@ -24,7 +24,7 @@ type Tables = { [K in RecordKind]: Table<RecordKinds[K]> };
 
 /**
  * The kinds issued under a grant that the grant index lists. Access tokens are not in it: the packed
- * table finds a grant's tokens by walking its grant column, which keeps no string per token.
+ * table chains each grant's slots itself, and keeps no string per token.
  */
 type MemberKind = 'refreshToken' | 'code';
 
