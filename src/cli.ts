@@ -12,14 +12,15 @@ import { openStore } from './stores/open-store.js';
 
 const usage = `Usage:
   auth-sandbox start [--port N] [--host H] [--scenario FILE] [--state-file FILE | --store redis://HOST:PORT]
-                     [--validate] [--journal-size N]
+                     [--validate] [--journal-size N] [--journal-detail N]
   auth-sandbox validate FILE
 
   start     serve the five providers under http://HOST:PORT/<id> and the control plane under /__sandbox
             (defaults: --host 127.0.0.1 --port 4010 --scenario scenarios/default.yaml; --port 0 picks a free port;
             --state-file FILE keeps all state and the sandbox clock across restarts;
             --store redis://HOST:PORT[?prefix=NAME] shares them between servers behind a load balancer;
-            --journal-size N keeps the last N requests in the journal, 1000 by default, 0 for none, at most ${maxJournalSize})
+            --journal-size N keeps the last N requests in the journal, 1000 by default, 0 for none, at most ${maxJournalSize};
+            --journal-detail N keeps the headers and bodies of the newest N of them, 100 by default)
   validate  check a scenario file and list every problem with its key path`;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +40,7 @@ const startOptions = {
   validate: { type: 'boolean', default: false },
   'admin-token': { type: 'string' },
   'journal-size': { type: 'string' },
+  'journal-detail': { type: 'string' },
 } as const;
 
 /** The start command's options; an unknown option or a missing value is a usage error (exit 2), not a crash. */
@@ -54,6 +56,21 @@ function startArgs(args: string[]) {
   }
 }
 
+/** A journal size flag's number, undefined when absent, false (after saying why) when it is not one. */
+function journalOption(
+  values: Partial<Record<'journal-size' | 'journal-detail', string>>,
+  name: 'journal-size' | 'journal-detail',
+): number | undefined | false {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  // Digits only: Number() would also take '', '0x10' or '1e3'.
+  const size = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  const problem = journalSizeProblem(size);
+  if (problem === undefined) return size;
+  process.stderr.write(`--${name} ${problem}, not ${text}\n`);
+  return false;
+}
+
 async function start(args: string[]): Promise<number> {
   if (args.includes('--help')) {
     process.stdout.write(`${usage}\n`);
@@ -66,16 +83,9 @@ async function start(args: string[]): Promise<number> {
     process.stderr.write(`--port must be a port number (0 picks a free one), not ${values.port}\n`);
     return 2;
   }
-  const journalSize = values['journal-size'];
-  // Digits only: Number() would also take '', '0x10' or '1e3'.
-  const journalProblem =
-    journalSize === undefined
-      ? undefined
-      : journalSizeProblem(/^\d+$/.test(journalSize) ? Number(journalSize) : Number.NaN);
-  if (journalProblem !== undefined) {
-    process.stderr.write(`--journal-size ${journalProblem}, not ${journalSize}\n`);
-    return 2;
-  }
+  const journalSize = journalOption(values, 'journal-size');
+  const journalDetail = journalOption(values, 'journal-detail');
+  if (journalSize === false || journalDetail === false) return 2;
   if (!isLoopback(values.host) && values['admin-token'] === undefined) {
     process.stderr.write(
       `Refusing to serve the control plane on ${values.host} without --admin-token: anyone on the network could reset it.\n`,
@@ -100,7 +110,8 @@ async function start(args: string[]): Promise<number> {
   }
   const tenants = await createTenants({
     scenario: values.scenario,
-    ...(journalSize === undefined ? {} : { journalSize: Number(journalSize) }),
+    ...(journalSize === undefined ? {} : { journalSize }),
+    ...(journalDetail === undefined ? {} : { journalDetail }),
     logger,
     fallback: prism.fallback,
     ...(values.validate ? { inspector: prism.inspector } : {}),

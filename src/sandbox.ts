@@ -32,6 +32,8 @@ export interface SandboxOptions {
   store?: Store;
   /** Requests the journal keeps (default 1000; 0 keeps none, for load tests). */
   journalSize?: number;
+  /** How many of the newest keep their headers and bodies (default 100; at most journalSize). */
+  journalDetail?: number;
   /**
    * Where RS256 signatures (and ES256 ones while no nonce computed ahead is ready) are computed:
    * 'thread-pool' (default for the server: a concurrent load uses every core) or 'event-loop' (default
@@ -80,6 +82,7 @@ function engineFor(scenario: Scenario, options: SandboxOptions): Promise<Sandbox
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.journalSize === undefined ? {} : { journalSize: options.journalSize }),
+    ...(options.journalDetail === undefined ? {} : { journalDetail: options.journalDetail }),
     ...(options.asymmetricSigning === undefined ? {} : { asymmetricSigning: options.asymmetricSigning }),
     ...(options.fallback ? { fallback: options.fallback } : {}),
     ...(options.inspector ? { inspector: options.inspector } : {}),

@@ -49,6 +49,9 @@ function statusClass(status: number): string {
 }
 
 function detail(entry: JournalEntry): string {
+  if (entry.request === undefined || entry.response === undefined) {
+    return 'Headers and bodies are kept for the newest requests only (--journal-detail).';
+  }
   return JSON.stringify({ request: entry.request, response: entry.response }, null, 2);
 }
 

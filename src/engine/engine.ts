@@ -42,6 +42,11 @@ export interface EngineOptions {
   random?: Random;
   /** Requests the journal keeps (default 1000; 0 keeps none; at most maxJournalSize). */
   journalSize?: number;
+  /**
+   * How many of the newest journal entries keep their request and response, headers and bodies (default
+   * 100; 0 keeps none; at most journalSize).
+   */
+  journalDetail?: number;
   /** Where RS256 (and ES256 without a nonce ready) signatures are computed (default: the thread pool). */
   asymmetricSigning?: AsymmetricSigning;
   fallback?: Fallback;
@@ -83,7 +88,7 @@ export class SandboxEngine {
     this.random = options.random ?? cryptoRandom;
     this.keys = new KeyRing(this.random, options.asymmetricSigning);
     this.grants = new Grants(this.store, this.clock, this.random);
-    this.journal = new Journal(options.journalSize);
+    this.journal = new Journal(options.journalSize, options.journalDetail);
     this.clock.onChange(() => this.notifyChanged());
     for (const dialect of options.dialects) {
       this.mounted.set(dialect.id, { dialect, router: new Router(dialect.routes) });
@@ -257,9 +262,14 @@ export function journalSizeProblem(size: number): string | undefined {
 }
 
 /** Options a JavaScript caller can get wrong, refused with what was expected rather than half-used. */
-function checkOptions({ journalSize, asymmetricSigning }: EngineOptions): void {
-  const problem = journalSize === undefined ? undefined : journalSizeProblem(journalSize);
-  if (problem !== undefined) throw new TypeError(`journalSize ${problem}, not ${String(journalSize)}`);
+function checkOptions({ journalSize, journalDetail, asymmetricSigning }: EngineOptions): void {
+  for (const [name, size] of [
+    ['journalSize', journalSize],
+    ['journalDetail', journalDetail],
+  ] as const) {
+    const problem = size === undefined ? undefined : journalSizeProblem(size);
+    if (problem !== undefined) throw new TypeError(`${name} ${problem}, not ${String(size)}`);
+  }
   if (asymmetricSigning !== undefined && !['thread-pool', 'event-loop'].includes(asymmetricSigning)) {
     throw new TypeError(
       `asymmetricSigning must be 'thread-pool' or 'event-loop', not ${JSON.stringify(asymmetricSigning)}`,

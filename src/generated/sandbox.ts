@@ -366,13 +366,14 @@ export interface components {
             grantId?: string;
             /** @description The token the request used or issued, redacted. */
             token?: string;
-            request: {
+            /** @description Kept for the newest requests only (100 by default; the server's --journal-detail), like `response`. */
+            request?: {
                 headers: components["schemas"]["StringMap"];
                 query: components["schemas"]["StringMap"];
                 /** @description The body, parsed when JSON or form, with secrets redacted. */
                 body?: unknown;
             };
-            response: {
+            response?: {
                 headers: components["schemas"]["StringMap"];
                 /** @description The body with secrets redacted. */
                 body?: unknown;

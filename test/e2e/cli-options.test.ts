@@ -46,6 +46,26 @@ describe('auth-sandbox start options', () => {
     }
   });
 
+  it('refuses a journal detail that is not a whole number of requests', async () => {
+    const { code, stderr } = await cli.run(['start', '--port', '0', '--journal-detail=-3']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--journal-detail must be a whole number of requests');
+  });
+
+  it('keeps headers and bodies for the newest N requests with --journal-detail N', async () => {
+    const { url } = await cli.start(['--port', '0', '--journal-size', '3', '--journal-detail', '1']);
+    for (let i = 0; i < 3; i++) expect((await tinkToken(url)).status).toBe(200);
+    const res = await fetch(`${url}/__sandbox/requests`);
+    const { requests } = (await res.json()) as {
+      requests: { seq: number; path: string; response?: unknown }[];
+    };
+    expect(requests.map((e) => [e.seq, e.path, e.response !== undefined])).toEqual([
+      [1, '/api/v1/oauth/token', false],
+      [2, '/api/v1/oauth/token', false],
+      [3, '/api/v1/oauth/token', true],
+    ]);
+  });
+
   it('keeps the last N requests with --journal-size N, and none with 0', async () => {
     const { url: two } = await cli.start(['--port', '0', '--journal-size', '2']);
     for (let i = 0; i < 3; i++) expect((await tinkToken(two)).status).toBe(200);

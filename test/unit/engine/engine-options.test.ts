@@ -17,6 +17,21 @@ describe('engine options', () => {
     });
   }
 
+  for (const journalDetail of [-1, 2.5, Number.NaN, 1_000_001]) {
+    it(`refuses journalDetail ${String(journalDetail)} with what it expected`, async () => {
+      await expect(createEngine({ journalDetail })).rejects.toThrow(/journalDetail must be a whole number/);
+    });
+  }
+
+  it('keeps the headers and bodies of the newest journalDetail requests', async () => {
+    const engine = await createEngine({ journalSize: 3, journalDetail: 1 });
+    for (let i = 0; i < 3; i++) await engine.handle(tokenRequest());
+    const entries = engine.journal.list();
+    expect(entries.map((e) => e.status)).toEqual([200, 200, 200]);
+    expect(entries.map((e) => e.response !== undefined)).toEqual([false, false, true]);
+    expect(entries[2]?.request?.headers).toEqual({ 'content-type': 'application/x-www-form-urlencoded' });
+  });
+
   it('refuses an unknown asymmetricSigning with the two it accepts', async () => {
     await expect(createEngine({ asymmetricSigning: 'threads' as never })).rejects.toThrow(
       /asymmetricSigning must be 'thread-pool' or 'event-loop', not "threads"/,

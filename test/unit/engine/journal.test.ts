@@ -177,9 +177,9 @@ describe('Journal redaction', () => {
     record(journal, { headers: { 'content-type': 'application/octet-stream' }, body: 'abc' });
     record(journal, { response: { status: 200, headers: {}, body: '<html>page</html>' } });
     const [badJson, binary, page] = journal.list();
-    expect(badJson?.request.body).toBe('[unparseable JSON body]');
-    expect(binary?.request.body).toBe('[3 bytes of application/octet-stream]');
-    expect(page?.response.body).toBe('[html page]');
+    expect(badJson?.request?.body).toBe('[unparseable JSON body]');
+    expect(binary?.request?.body).toBe('[3 bytes of application/octet-stream]');
+    expect(page?.response?.body).toBe('[html page]');
   });
 });
 
@@ -282,5 +282,86 @@ describe('Journal filters', () => {
         .list({ provider: 'tink', path: '/api', since: t0 + 1, limit: 5 })
         .map((e) => e.seq),
     ).toEqual([4]);
+  });
+});
+
+describe('Journal detail', () => {
+  it('keeps the request and response of the newest entries only, and what identifies every entry', () => {
+    const journal = new Journal(5, 2);
+    for (let i = 1; i <= 5; i++) {
+      record(journal, {
+        path: `/p${i}`,
+        status: 200 + i,
+        headers: form,
+        body: `grant_type=client_credentials&n=${i}`,
+        grantId: `grant_${i}`,
+        token: `token-value-number-${i}`,
+      });
+    }
+    const entries = journal.list();
+    expect(entries.map((e) => [e.seq, e.path, e.status, e.grantId, e.method])).toEqual(
+      [1, 2, 3, 4, 5].map((i) => [i, `/p${i}`, 200 + i, `grant_${i}`, 'POST']),
+    );
+    expect(entries.map((e) => e.token)).toEqual(
+      [1, 2, 3, 4, 5].map((i) => redactSecret(`token-value-number-${i}`)),
+    );
+    expect(entries.map((e) => e.request !== undefined && e.response !== undefined)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(entries[4]?.request?.body).toEqual({ grant_type: 'client_credentials', n: '5' });
+    expect(journal.list({ path: '/p2', status: 202 }).map((e) => e.seq)).toEqual([2]);
+  });
+
+  it('keeps no request or response with a detail of 0, and every one with the full size', () => {
+    const none = new Journal(3, 0);
+    const all = new Journal(3, 3);
+    for (const journal of [none, all]) for (let i = 0; i < 4; i++) record(journal, { path: `/p${i}` });
+    expect(none.list().map((e) => e.request)).toEqual([undefined, undefined, undefined]);
+    expect(none.list().map((e) => e.path)).toEqual(['/p1', '/p2', '/p3']);
+    expect(all.list().every((e) => e.request !== undefined && e.response !== undefined)).toBe(true);
+  });
+
+  it('gives back every kept path and token exactly, long, multi-byte or malformed ones too (model)', () => {
+    const text = fc.oneof(
+      { weight: 6, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
+      // Any UTF-16 unit, lone surrogates included.
+      {
+        weight: 2,
+        arbitrary: fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength: 30 }),
+      },
+      { weight: 1, arbitrary: fc.string({ minLength: 5000, maxLength: 9000 }) },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.array(fc.record({ path: text, token: fc.option(text, { nil: undefined }) }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        (capacity, detail, requests, clearAt) => {
+          const journal = new Journal(capacity, detail);
+          let kept: typeof requests = [];
+          requests.forEach((request, i) => {
+            if (i === clearAt) {
+              journal.clear();
+              kept = [];
+            }
+            record(journal, {
+              path: request.path,
+              ...(request.token === undefined ? {} : { token: request.token }),
+            });
+            kept = [...kept, request].slice(-capacity);
+          });
+          const entries = journal.list();
+          expect(entries.map((e) => e.path)).toEqual(kept.map((r) => r.path));
+          expect(entries.map((e) => e.token)).toEqual(
+            kept.map((r) => (r.token === undefined ? undefined : redactSecret(r.token))),
+          );
+        },
+      ),
+    );
   });
 });
