@@ -22,6 +22,9 @@ export class SlotStrings {
   private index: Int32Array;
   private indexUsed = 0;
   private readonly seed = randomInt(2 ** 31);
+  /** The key last looked up and its hash. */
+  private lastKey: string | undefined;
+  private lastHash = 0;
 
   /**
    * @param minimumSlots the starting (and smallest) number of slots, a power of two
@@ -56,7 +59,10 @@ export class SlotStrings {
 
   /** The live slot holding `key`, or -1. */
   find(key: string): number {
-    const position = this.positionOf(key, this.hashOf(key));
+    const hash = this.hashOf(key);
+    this.lastKey = key;
+    this.lastHash = hash;
+    const position = this.positionOf(key, hash);
     return position < 0 ? -1 : (this.index[position] ?? 0) - 1;
   }
 
@@ -68,7 +74,8 @@ export class SlotStrings {
       this.cells = grown(this.cells, new Int32Array(this.capacity * 2 * cellWidth));
     }
     const slot = this.slots++;
-    const hash = this.hashOf(key);
+    // An insert follows a find of the same key (is it there already?): its hash is known.
+    const hash = key === this.lastKey ? this.lastHash : this.hashOf(key);
     this.write(slot, hash, key, second, third, this.append(length));
     this.live++;
     this.indexAdd(slot, hash);
