@@ -120,6 +120,16 @@ describe('dashboard page', () => {
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('says an older request kept no headers or bodies, and shows those of the newest', async () => {
+    const server = await startTestServer({ journalDetail: 1 });
+    await tightToken(server);
+    await postForm(`${server.url}/tink/api/v1/oauth/token`, { grant_type: 'client_credentials' });
+    const { body } = await page(server, '/__sandbox/dashboard/journal');
+    expect(body).toContain('/tight/v6/auth/token');
+    expect(body.match(/Headers and bodies are kept for the newest requests only/g)).toHaveLength(1);
+    expect(body).toContain('&quot;request&quot;');
+  });
+
   it('filters the journal by provider, status and path, and says what is wrong with a bad filter', async () => {
     const server = await startTestServer();
     await tightToken(server);
