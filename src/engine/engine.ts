@@ -30,7 +30,7 @@ export type Inspector = (
   dialect: RegisteredDialect,
 ) => Promise<void>;
 
-/** The most requests a journal keeps: its slots are allocated up front (about 50 bytes each). */
+/** The most requests a journal keeps: its slots are allocated up front (about 80 bytes each). */
 export const maxJournalSize = 1_000_000;
 
 export interface EngineOptions {

@@ -183,7 +183,7 @@ export class Journal {
     // The oldest entry kept once this one is in (this one, when it is the only one).
     const oldest = (this.seq - this.size) % this.capacity;
     const keepFrom = oldest === slot ? this.texts.position : (this.numbers[oldest * slotNumbers + 5] ?? 0);
-    this.heldTexts.delete(slot);
+    if (this.heldTexts.size > 0) this.heldTexts.delete(slot);
     const start =
       path.isWellFormed() && (token === undefined || token.isWellFormed())
         ? this.texts.write(path, token ?? '', keepFrom, this.textLengths, slot * 2)

@@ -1,3 +1,5 @@
+import { constants } from 'node:buffer';
+
 /**
  * Short strings written one block after another into a ring of bytes outside the garbage-collected heap,
  * and read back by where they were written. The journal keeps each request's path and token here: a
@@ -14,11 +16,11 @@ export class TextRing {
   /** Absolute position after the last block written. */
   private end = 0;
 
-  constructor(
-    initialBytes: number,
-    private readonly maxBytes: number,
-  ) {
-    this.bytes = Buffer.allocUnsafe(Math.min(initialBytes, maxBytes));
+  private readonly maxBytes: number;
+
+  constructor(initialBytes: number, maxBytes: number) {
+    this.maxBytes = Math.min(maxBytes, constants.MAX_LENGTH);
+    this.bytes = Buffer.allocUnsafe(Math.max(1, Math.min(initialBytes, this.maxBytes)));
   }
 
   /** Absolute position where the next block starts (the position of a write that keeps nothing). */
@@ -82,7 +84,14 @@ export class TextRing {
     let size = this.bytes.length;
     while (size < wanted) size *= 2;
     if (size > this.maxBytes) return false;
-    const bytes = Buffer.allocUnsafe(size);
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.allocUnsafe(size);
+    } catch (error) {
+      // Past what this process can allocate: the owner keeps the string as it is.
+      if (error instanceof RangeError) return false;
+      throw error;
+    }
     for (let from = keepFrom; from < this.end; ) {
       const offset = from % this.bytes.length;
       const length = Math.min(this.end - from, this.bytes.length - offset);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TextRing } from '../../../src/engine/text-ring.js';
 
 /** Writes each pair, keeping the newest `keep` blocks; returns what the kept blocks read back as. */
@@ -86,6 +86,21 @@ describe('TextRing', () => {
     expect(third).toBeGreaterThanOrEqual(0);
     expect(ring.read(first, 2)).toBe('/a');
     expect(ring.read(third + 2, lengths[5] ?? 0)).toBe('fits');
+  });
+
+  it('refuses a block when the process cannot allocate a larger buffer, and keeps what it holds', () => {
+    const ring = new TextRing(16, 1 << 20);
+    const lengths = new Int32Array(4);
+    const first = ring.write('/a', 'kept', ring.position, lengths, 0);
+    const allocate = vi.spyOn(Buffer, 'allocUnsafe').mockImplementation(() => {
+      throw new RangeError('Array buffer allocation failed');
+    });
+    try {
+      expect(ring.write('/b', 'y'.repeat(30), first, lengths, 2)).toBe(-1);
+    } finally {
+      allocate.mockRestore();
+    }
+    expect(ring.read(first + 2, 4)).toBe('kept');
   });
 
   it('keeps multi-byte text exactly', () => {
