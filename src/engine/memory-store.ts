@@ -99,7 +99,7 @@ export class MemoryStore implements Store {
     return this.table(kind).get(key);
   }
 
-  accessTokensOfGrant(grantId: string): AccessToken[] {
+  async accessTokensOfGrant(grantId: string): Promise<AccessToken[]> {
     return this.tokens.ofGrant(grantId);
   }
 

@@ -26,6 +26,8 @@ export interface Store {
    * `reused` (with the record, so the caller can revoke what it issued), `expired`, `revoked` or `unknown`.
    */
   consume<K extends ConsumableKind>(kind: K, key: string, at: number): Promise<ConsumeResult<RecordKinds[K]>>;
+  /** The access tokens issued under a grant (through the grant index revokeByGrant uses), oldest first. */
+  accessTokensOfGrant(grantId: string): Promise<AccessToken[]>;
   /** Revokes a grant and every token and code issued under it; returns how many records changed. */
   revokeByGrant(grantId: string, at: number): Promise<number>;
   /** Forgets access tokens and codes that expired before `before`. Returns how many went. */
@@ -47,11 +49,6 @@ export interface Store {
    */
   findNow?<K extends RecordKind>(kind: K, key: string): RecordKinds[K] | undefined;
   upsertNow?<K extends RecordKind>(kind: K, record: RecordKinds[K]): void;
-  /**
-   * The access tokens issued under a grant, oldest first, for a store that indexes them (the memory
-   * store); with another store, list the provider's tokens and filter them.
-   */
-  accessTokensOfGrant?(grantId: string): AccessToken[];
   /** Whether the store already holds state from an earlier run (then the scenario is not re-seeded). */
   hasState?(): Promise<boolean>;
   close?(): Promise<void>;

@@ -1,7 +1,7 @@
 import type { ClockState } from '../engine/clock.js';
 import type { ProviderId } from '../engine/http.js';
 import type { MemoryStore } from '../engine/memory-store.js';
-import type { RecordKind, RecordKinds } from '../engine/records.js';
+import type { AccessToken, RecordKind, RecordKinds } from '../engine/records.js';
 import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from '../engine/store.js';
 import { AppendLog } from './append-log.js';
 import { type Mutation, restoreNow, type SnapshotEntry, stateFileFormat } from './log-entry.js';
@@ -70,6 +70,10 @@ export class FileStore implements Store {
 
   list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {
     return this.memory.list(kind, provider);
+  }
+
+  accessTokensOfGrant(grantId: string): Promise<AccessToken[]> {
+    return this.memory.accessTokensOfGrant(grantId);
   }
 
   remove(kind: RecordKind, key: string): Promise<void> {

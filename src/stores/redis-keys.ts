@@ -32,6 +32,11 @@ export class RedisKeys {
     return `${this.prefix}:p:${kind}:${provider}`;
   }
 
+  /** The `{kind}:{key}` members issued under a grant (revokeByGrant's index). */
+  grant(grantId: string): string {
+    return `${this.prefix}:g:${grantId}`;
+  }
+
   get clock(): string {
     return `${this.prefix}:clock`;
   }

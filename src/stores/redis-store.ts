@@ -3,7 +3,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { ClockState } from '../engine/clock.js';
 import type { ProviderId } from '../engine/http.js';
-import { grantOf, type RecordKind, type RecordKinds, recordKey, recordKinds } from '../engine/records.js';
+import {
+  type AccessToken,
+  grantOf,
+  type RecordKind,
+  type RecordKinds,
+  recordKey,
+  recordKinds,
+} from '../engine/records.js';
 import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from '../engine/store.js';
 import { RedisClock } from './redis-clock.js';
 import { decodeConsumeReply, decodeCount, decodeRecord, RedisDataError } from './redis-codec.js';
@@ -141,6 +148,28 @@ export class RedisStore implements Store {
     return records;
   }
 
+  async accessTokensOfGrant(grantId: string): Promise<AccessToken[]> {
+    const prefix = 'accessToken:';
+    const keys = (await this.redis.smembers(this.keys.grant(grantId)))
+      .filter((member) => member.startsWith(prefix))
+      .map((member) => member.slice(prefix.length));
+    if (keys.length === 0) return [];
+    // The set has no order: the kind index's insertion scores give it back.
+    const order = this.redis.pipeline();
+    for (const key of keys) order.zscore(this.keys.kindIndex('accessToken'), key);
+    const scores = (await order.exec()) ?? [];
+    const raws = await this.redis.mget(keys.map((key) => this.keys.record('accessToken', key)));
+    const tokens: { seq: number; token: AccessToken }[] = [];
+    keys.forEach((key, i) => {
+      const raw = raws[i];
+      // A token swept between SMEMBERS and MGET is simply gone.
+      if (raw === null || raw === undefined) return;
+      const where = this.keys.record('accessToken', key);
+      tokens.push({ seq: Number(scores[i]?.[1] ?? 0), token: decodeRecord('accessToken', key, raw, where) });
+    });
+    return tokens.sort((a, b) => a.seq - b.seq).map(({ token }) => token);
+  }
+
   async remove(kind: RecordKind, key: string): Promise<void> {
     await scripts.remove.run(this.redis, [this.keys.prefix, kind, key]);
   }
@@ -161,7 +190,7 @@ export class RedisStore implements Store {
 
   async revokeByGrant(grantId: string, at: number): Promise<number> {
     const reply = await scripts.revokeByGrant.run(this.redis, [this.keys.prefix, grantId, instant(at)]);
-    return decodeCount(reply, `${this.keys.prefix}:g:${grantId}`);
+    return decodeCount(reply, this.keys.grant(grantId));
   }
 
   async sweep(before: number): Promise<number> {

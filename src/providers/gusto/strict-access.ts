@@ -78,12 +78,8 @@ async function latestAccessToken(
   sandbox: SandboxServices,
   grantId: string,
 ): Promise<AccessToken | undefined> {
-  const { store } = sandbox;
-  const tokens = store.accessTokensOfGrant
-    ? store.accessTokensOfGrant(grantId)
-    : (await store.list('accessToken', 'gusto')).filter((token) => token.grantId === grantId);
   let latest: AccessToken | undefined;
-  for (const token of tokens) {
+  for (const token of await sandbox.store.accessTokensOfGrant(grantId)) {
     if (!latest || token.issuedAt >= latest.issuedAt) latest = token;
   }
   return latest;

@@ -28,6 +28,7 @@ function asyncOnly(inner: MemoryStore): Store {
     list: (kind, provider) => inner.list(kind, provider),
     remove: (kind, key) => inner.remove(kind, key),
     consume: (kind, key, at) => inner.consume(kind, key, at),
+    accessTokensOfGrant: (grantId) => inner.accessTokensOfGrant(grantId),
     revokeByGrant: (grantId, at) => inner.revokeByGrant(grantId, at),
     sweep: (before) => inner.sweep(before),
     reset: () => inner.reset(),

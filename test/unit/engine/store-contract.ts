@@ -242,6 +242,28 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect((await store.find('refreshToken', 'orphan'))?.revokedAt).toBe(t0);
       });
 
+      it("lists a grant's access tokens oldest first, none of another grant's, and none swept", async () => {
+        const store = await makeStore();
+        for (const value of ['first', 'second', 'third'])
+          await store.upsert('accessToken', accessToken(value, 'g1'));
+        await store.upsert('accessToken', accessToken('other', 'g2'));
+        await store.upsert('accessToken', accessToken('expired', 'g1', t0));
+        await store.upsert('refreshToken', refreshToken('rt-1', 'g1'));
+        expect((await store.accessTokensOfGrant('g1')).map((token) => token.value)).toEqual([
+          'first',
+          'second',
+          'third',
+          'expired',
+        ]);
+        await store.sweep(t0 + 1);
+        expect((await store.accessTokensOfGrant('g1')).map((token) => token.value)).toEqual([
+          'first',
+          'second',
+          'third',
+        ]);
+        expect(await store.accessTokensOfGrant('nobody')).toEqual([]);
+      });
+
       it('revokes nothing for an unknown grant', async () => {
         const store = await makeStore();
         expect(await store.revokeByGrant('nobody', t0)).toBe(0);
