@@ -36,7 +36,8 @@ export class Interned<T> {
 /**
  * String lists (scopes, companies) kept once by content, frozen. Most records share their client's or grant's
  * list, or one the scope parser shares: those are found by identity among the lists interned lately
- * (forgotten when there are `recent` of them, so that none is held for long); the others by their JSON.
+ * (forgotten when there are `recent` of them, so that none is held for long), checked item by item against
+ * the copy kept (a caller may have changed its list since); the others by their JSON.
  */
 export class InternedLists {
   private readonly lists = new Interned<readonly string[]>();
@@ -46,7 +47,7 @@ export class InternedLists {
 
   id(list: readonly string[]): number {
     let id = this.recentIds.get(list);
-    if (id === undefined) {
+    if (id === undefined || !sameItems(list, this.lists.valueOf(id))) {
       // JSON keeps lists apart whatever their strings hold.
       const key = JSON.stringify(list);
       // A frozen copy: records share it, and the caller may still change its own.
@@ -64,4 +65,8 @@ export class InternedLists {
   valueOf(id: number | undefined): readonly string[] {
     return this.lists.valueOf(id);
   }
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

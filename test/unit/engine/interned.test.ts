@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { InternedLists } from '../../../src/engine/interned.js';
+
+describe('InternedLists', () => {
+  it('keeps one frozen copy per content, whichever array brings it', () => {
+    const lists = new InternedLists();
+    const a = lists.id(['read', 'write']);
+    expect(lists.id(['read', 'write'])).toBe(a);
+    expect(lists.id(['write', 'read'])).not.toBe(a);
+    expect(Object.isFrozen(lists.valueOf(a))).toBe(true);
+  });
+
+  it('sees a list its caller changed after interning it, rather than the content it had', () => {
+    const lists = new InternedLists();
+    const scopes = ['read'];
+    const before = lists.id(scopes);
+    scopes[0] = 'admin';
+    const after = lists.id(scopes);
+    expect(after).not.toBe(before);
+    expect(lists.valueOf(after)).toEqual(['admin']);
+    expect(lists.valueOf(before)).toEqual(['read']);
+  });
+});
