@@ -163,7 +163,7 @@ export class NoncePool {
     const keepAlive = setInterval(() => undefined, timeoutMs);
     try {
       while (this.ready() < count) {
-        const wait = waitAsync(this.control, written, Atomics.load(this.control, written), timeoutMs);
+        const wait = Atomics.waitAsync(this.control, written, Atomics.load(this.control, written), timeoutMs);
         if ((wait.async ? await wait.value : wait.value) === 'timed-out') return false;
       }
       return true;
@@ -203,20 +203,6 @@ export class NoncePool {
     }
   }
 }
-
-/** Atomics.waitAsync (Node 16+; its types come with the ES2024 library, newer than this project's). */
-const waitAsync = (
-  Atomics as unknown as {
-    waitAsync(
-      array: Int32Array,
-      index: number,
-      value: number,
-      timeoutMs: number,
-    ):
-      | { async: false; value: 'not-equal' | 'timed-out' }
-      | { async: true; value: Promise<'ok' | 'timed-out'> };
-  }
-).waitAsync;
 
 function hex32(value: bigint): string {
   return value.toString(16).padStart(64, '0');
