@@ -213,12 +213,14 @@ function hex32(value: bigint): string {
  * so that a second instance of this module (a test runner's module reset, two copies of the package)
  * shares it rather than starting a worker of its own.
  */
-const sharedKey = Symbol.for('auth-sandbox.p256-nonces.v1');
+declare global {
+  // Named for this module and the pool's version: another copy of the package shares it, nothing else.
+  var authSandboxP256NoncesV1: NoncePool | undefined;
+}
 
 export function sharedNoncePool(): NoncePool {
-  const holder = globalThis as { [sharedKey]?: NoncePool };
-  holder[sharedKey] ??= new NoncePool();
-  return holder[sharedKey];
+  globalThis.authSandboxP256NoncesV1 ??= new NoncePool();
+  return globalThis.authSandboxP256NoncesV1;
 }
 
 /** An ES256 signer for the private scalar `d`: a signature, or undefined when no nonce is ready. */

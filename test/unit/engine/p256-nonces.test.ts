@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NoncePool, p256Scalar, p256Signer, sharedNoncePool } from '../../../src/engine/p256-nonces.js';
 
 function keyPair(pool?: NoncePool) {
@@ -66,6 +66,13 @@ describe('ES256 with nonces computed ahead', () => {
     } finally {
       await pool.stop();
     }
+  });
+
+  it('is one pool per process, shared by a second instance of the module', async () => {
+    vi.resetModules();
+    const again = await import('../../../src/engine/p256-nonces.js');
+    expect(again.NoncePool).not.toBe(NoncePool);
+    expect(again.sharedNoncePool()).toBe(sharedNoncePool());
   });
 
   it('starts its worker only after a few dozen signatures made without it', async () => {
