@@ -77,6 +77,23 @@ describe('faults', () => {
     expect(res.status).toBe(200);
   });
 
+  it('sends the real length of a scripted body whatever content-length the fault names', async () => {
+    const server = await startTestServer();
+    const body = { errorMessage: 'slow down', errorCode: 'TOO_MANY_REQUESTS' };
+    await postJson(`${server.url}/__sandbox/faults`, {
+      provider: 'tink',
+      path: '/api/v1/oauth/token',
+      status: 429,
+      body,
+      headers: { 'Content-Length': '999', 'X-Extra': 'kept' },
+    });
+    const res = await tinkToken(server, clientCredentials);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(JSON.stringify(body))));
+    expect(res.headers.get('x-extra')).toBe('kept');
+    expect(await res.json()).toEqual(body);
+  });
+
   it('lists, deletes one, clears all, and forgets faults on reset', async () => {
     const server = await startTestServer();
     const first = (await (await postJson(`${server.url}/__sandbox/faults`, { status: 500 })).json()) as {
