@@ -1,8 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { ByteArena, nextPowerOfTwo } from './byte-arena.js';
+
+export { nextPowerOfTwo };
 
 /**
- * Numbered slots, each holding a key string and up to two more strings, all in one byte arena outside the
- * garbage-collected heap, and found by key through an open-addressing index of the keys' hashes. The
+ * Numbered slots, each holding a key string and up to two more strings, all in a byte arena outside the
+ * garbage-collected heap (byte-arena.ts), and found by key through an open-addressing index of the keys' hashes. The
  * packed token table keeps a token's value, refresh token and revokes-on-first-use here, and its other
  * fields in arrays of its own, by slot number.
  *
@@ -11,8 +14,9 @@ import { randomInt } from 'node:crypto';
  * removed ones, keeping their order, and says how each moved.
  */
 export class SlotStrings {
-  private arena: Buffer;
-  private arenaUsed = 0;
+  private readonly arena: ByteArena;
+  /** Bytes of the blocks written, and of those no slot holds any more. */
+  private blockBytes = 0;
   private arenaGarbage = 0;
   /** Per slot: [hash, arena offset, key length (-1: removed), second length, third length] (-1: none). */
   private cells: Int32Array;
@@ -29,12 +33,14 @@ export class SlotStrings {
   /**
    * @param minimumSlots the starting (and smallest) number of slots, a power of two
    * @param maxArenaBytes how many bytes of strings it holds at most
+   * @param chunkBytes the arena's chunk size (tests set it small)
    */
   constructor(
     private readonly minimumSlots: number,
-    private readonly maxArenaBytes: number,
+    maxArenaBytes: number,
+    chunkBytes?: number,
   ) {
-    this.arena = Buffer.allocUnsafe(Math.min(maxArenaBytes, minimumSlots * 64));
+    this.arena = new ByteArena(minimumSlots * 64, maxArenaBytes, chunkBytes);
     this.cells = new Int32Array(minimumSlots * cellWidth);
     this.index = new Int32Array(minimumSlots * 2);
   }
@@ -54,7 +60,7 @@ export class SlotStrings {
   }
 
   get arenaBytes(): number {
-    return this.arena.length;
+    return this.arena.bytes;
   }
 
   /** The live slot holding `key`, or -1. */
@@ -69,14 +75,15 @@ export class SlotStrings {
   /** A new slot, after the others, holding the strings; -1 when the arena cannot take them. */
   add(key: string, second: string | undefined, third: string | undefined): number {
     const length = blockLengthOf(key, second, third);
-    if (!this.reserve(length)) return -1;
+    const offset = this.take(length);
+    if (offset < 0) return -1;
     if (this.slots === this.capacity) {
       this.cells = grown(this.cells, new Int32Array(this.capacity * 2 * cellWidth));
     }
     const slot = this.slots++;
     // An insert follows a find of the same key (is it there already?): its hash is known.
     const hash = key === this.lastKey ? this.lastHash : this.hashOf(key);
-    this.write(slot, hash, key, second, third, this.append(length));
+    this.write(slot, hash, key, second, third, offset);
     this.live++;
     this.indexAdd(slot, hash);
     return slot;
@@ -94,10 +101,10 @@ export class SlotStrings {
       this.write(slot, this.cells[c] ?? 0, key, second, third, offset);
       return true;
     }
-    const length = blockLengthOf(key, second, third);
-    if (!this.reserve(length)) return false;
+    const at = this.take(blockLengthOf(key, second, third));
+    if (at < 0) return false;
     this.arenaGarbage += this.blockLength(slot);
-    this.write(slot, this.cells[c] ?? 0, key, second, third, this.append(length));
+    this.write(slot, this.cells[c] ?? 0, key, second, third, at);
     return true;
   }
 
@@ -135,58 +142,39 @@ export class SlotStrings {
 
   /** Whether removed slots outnumber live ones, or garbage bytes live ones: time to compact. */
   get sparse(): boolean {
-    const liveBytes = this.arenaUsed - this.arenaGarbage;
+    const liveBytes = this.blockBytes - this.arenaGarbage;
     return (
       this.slots - this.live > Math.max(this.live, this.minimumSlots) ||
-      this.arenaGarbage > Math.max(liveBytes, this.arena.length / 4)
+      this.arenaGarbage > Math.max(liveBytes, this.arena.bytes / 4)
     );
   }
 
   /**
    * Moves the live slots down over the removed ones, in order, calling `moved(from, to)` for each (after
    * the ones before it moved: the owner can move its own arrays in place), and their strings down the
-   * arena in runs of adjacent strings: in place, unless the arena has grown four times too large or an
-   * update moved a slot's strings past later ones (then into a new arena). The slots shrink to a quarter
-   * when they can; `capacity` says so.
+   * arena: in place, unless an update moved a slot's strings past later ones (then into new buffers). The
+   * slots shrink to a quarter when they can; `capacity` says so.
    */
   compact(moved: (from: number, to: number) => void): void {
     const capacity = Math.max(this.minimumSlots, nextPowerOfTwo(this.live * 2));
     const cells = capacity * 2 <= this.capacity ? new Int32Array(capacity * cellWidth) : this.cells;
-    const liveBytes = this.arenaUsed - this.arenaGarbage;
-    const arenaSize = Math.min(
-      this.maxArenaBytes,
-      Math.max(this.minimumSlots * 64, nextPowerOfTwo(liveBytes * 2)),
-    );
-    const arena =
-      arenaSize * 2 <= this.arena.length || !this.inOrder() ? Buffer.allocUnsafe(arenaSize) : this.arena;
+    const liveBytes = this.blockBytes - this.arenaGarbage;
+    this.arena.beginCompaction(this.inOrder(), liveBytes);
     let slots = 0;
-    let used = 0;
-    let runFrom = 0;
-    let runEnd = -1;
-    let runTo = 0;
     for (let slot = 0; slot < this.slots; slot++) {
       if (!this.isLive(slot)) continue;
       const c = slot * cellWidth;
-      const offset = this.cells[c + 1] ?? 0;
-      if (offset !== runEnd) {
-        if (runEnd > runFrom) this.arena.copy(arena, runTo, runFrom, runEnd);
-        runFrom = offset;
-        runTo = used;
-      }
-      const length = this.blockLength(slot);
-      runEnd = offset + length;
+      const offset = this.arena.move(this.cells[c + 1] ?? 0, this.blockLength(slot));
       const n = slots * cellWidth;
       for (let i = 0; i < cellWidth; i++) cells[n + i] = this.cells[c + i] ?? 0;
-      cells[n + 1] = used;
+      cells[n + 1] = offset;
       moved(slot, slots);
-      used += length;
       slots++;
     }
-    if (runEnd > runFrom) this.arena.copy(arena, runTo, runFrom, runEnd);
-    this.arena = arena;
+    this.arena.endCompaction();
     this.cells = cells;
     this.slots = slots;
-    this.arenaUsed = used;
+    this.blockBytes = liveBytes;
     this.arenaGarbage = 0;
     this.rebuildIndex(Math.max(this.minimumSlots * 2, nextPowerOfTwo(this.live * 4)));
   }
@@ -211,9 +199,9 @@ export class SlotStrings {
     third: string | undefined,
     offset: number,
   ): void {
-    let at = offset + this.arena.write(key, offset, 'latin1');
-    if (second !== undefined) at += this.arena.write(second, at, 'latin1');
-    if (third !== undefined) this.arena.write(third, at, 'latin1');
+    let at = offset + this.arena.write(offset, key);
+    if (second !== undefined) at += this.arena.write(at, second);
+    if (third !== undefined) this.arena.write(at, third);
     const c = slot * cellWidth;
     this.cells[c] = hash;
     this.cells[c + 1] = offset;
@@ -222,15 +210,15 @@ export class SlotStrings {
     this.cells[c + 4] = lengthOf(third);
   }
 
-  /** Takes `length` bytes at the arena's end (`reserve` made room); returns where they start. */
-  private append(length: number): number {
-    const offset = this.arenaUsed;
-    this.arenaUsed += length;
+  /** Takes `length` bytes of the arena; where they start, or -1 past its limit. */
+  private take(length: number): number {
+    const offset = this.arena.take(length);
+    if (offset >= 0) this.blockBytes += length;
     return offset;
   }
 
   private text(offset: number, length: number): string {
-    return this.arena.toString('latin1', offset, offset + length);
+    return this.arena.text(offset, length);
   }
 
   /**
@@ -305,19 +293,6 @@ export class SlotStrings {
       this.indexUsed++;
     }
   }
-
-  /** Makes room for `length` more bytes at the arena's end; false past the arena's limit. */
-  private reserve(length: number): boolean {
-    const needed = this.arenaUsed + length;
-    if (needed <= this.arena.length) return true;
-    if (needed > this.maxArenaBytes) return false;
-    const arena = Buffer.allocUnsafe(
-      Math.min(this.maxArenaBytes, nextPowerOfTwo(Math.max(this.arena.length * 2, needed))),
-    );
-    this.arena.copy(arena, 0, 0, this.arenaUsed);
-    this.arena = arena;
-    return true;
-  }
 }
 
 const cellWidth = 5;
@@ -328,10 +303,6 @@ const hashStride = 8;
 /** Whether a string can go in a slot: ASCII only (stored as one byte per character, read back as latin1). */
 export function fits(value: string | undefined): boolean {
   return value === undefined || Buffer.byteLength(value, 'utf8') === value.length;
-}
-
-export function nextPowerOfTwo(n: number): number {
-  return 2 ** Math.ceil(Math.log2(Math.max(2, n)));
 }
 
 /** `to` (a longer array) with `from` copied into its start. */

@@ -5,7 +5,7 @@ import { fits, grown, nextPowerOfTwo, SlotStrings } from './slot-strings.js';
 
 /**
  * The memory store's access tokens, packed outside the garbage-collected heap: a token's value, refresh
- * token and revokes-on-first-use in slot-strings.ts (one byte arena, a hash index on the value), every
+ * token and revokes-on-first-use in slot-strings.ts (a byte arena, a hash index on the value), every
  * other field in typed arrays by slot (times as numbers, strings and lists as ids of values kept once).
  *
  * Why: a server keeps every token it issues, and each token kept as objects (its string, the record, two
@@ -46,9 +46,14 @@ export class TokenTable {
   /**
    * @param minimumSlots the table's starting (and smallest) size in tokens (a power of two, or the next)
    * @param maxArenaBytes how many bytes of token strings it packs at most (tests set less)
+   * @param chunkBytes the arena's chunk size, a power of two (tests set less than the 1 MiB default)
    */
-  constructor(minimumSlots = 256, maxArenaBytes = arenaLimit) {
-    this.strings = new SlotStrings(nextPowerOfTwo(minimumSlots), Math.min(maxArenaBytes, arenaLimit));
+  constructor(minimumSlots = 256, maxArenaBytes = arenaLimit, chunkBytes?: number) {
+    this.strings = new SlotStrings(
+      nextPowerOfTwo(minimumSlots),
+      Math.min(maxArenaBytes, arenaLimit),
+      chunkBytes,
+    );
     const { capacity } = this.strings;
     this.refs = new Int32Array(capacity * refWidth);
     this.times = new Float64Array(capacity * timeWidth);

@@ -102,8 +102,10 @@ describe('TokenTable', () => {
         fc.constantFrom(2, 3, 4, 1024),
         // A small arena: the tokens past it are kept as objects.
         fc.constantFrom(2 ** 30, 1500),
-        (steps, size, arenaBytes) => {
-          const table = new TokenTable(size, arenaBytes);
+        // Small chunks: blocks at chunk ends, blocks larger than a chunk, compaction across chunks.
+        fc.constantFrom(undefined, 16, 128, 512),
+        (steps, size, arenaBytes, chunkBytes) => {
+          const table = new TokenTable(size, arenaBytes, chunkBytes);
           const model = new Map<string, AccessToken>();
           for (const step of steps) {
             if (step.op === 'set') {
