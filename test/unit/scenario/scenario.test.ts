@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { RegisteredDialect } from '../../../src/engine/dialect.js';
+import { shippedScenario } from '../../../src/generated/default-scenario.js';
 import { dialects } from '../../../src/providers/registry.js';
 import {
   loadScenarioFile,
@@ -47,6 +48,28 @@ describe('the default scenario', () => {
     const scenario = parseScenarioText(stringify({ ...raw, providers: served }), 'default.yaml', dialects);
     expect(Object.keys(scenario.providers).sort()).toEqual(Object.keys(served).sort());
     expect(scenario.providers.tink).toMatchObject({ clients: [{ clientId: 'tink-client' }] });
+  });
+
+  it('loads from the JSON generated from its file exactly as from its YAML', async () => {
+    const text = await readFile(defaultScenarioFile, 'utf8');
+    // Stale (scenarios/default.yaml edited, `npm run generate` not run): every start parses the YAML.
+    expect(shippedScenario.text).toBe(text);
+    const fromYaml = parseScenario(parse(text), 'default.yaml', dialects);
+    expect(parseScenarioText(text, 'default.yaml', dialects)).toEqual(fromYaml);
+    // Not the shipped text (a comment more): the YAML parser, same scenario.
+    expect(parseScenarioText(`# mine\n${text}`, 'default.yaml', dialects)).toEqual(fromYaml);
+    // Each load hands out its own copy of the data.
+    const first = parseScenarioText(text, 'default.yaml', dialects);
+    expect(first.raw).not.toBe(parseScenarioText(text, 'default.yaml', dialects).raw);
+  });
+
+  it('names the line of a problem in the shipped text when this build serves fewer providers', () => {
+    const problems = problemsOf(shippedScenario.text, [tink()]);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(problem.message).toMatch(/^unknown provider/);
+      expect(problem.line).toEqual(expect.any(Number));
+    }
   });
 
   it('loads from its file, refusing only providers this build does not serve yet', async () => {
