@@ -179,9 +179,9 @@ function readBody(req: IncomingMessage, done: (data: Buffer, tooLarge: boolean) 
     if (finished) return;
     finished = true;
     req.removeListener('data', onData);
+    if (tooLarge || size === 0) done(emptyBody, tooLarge);
     // node:http hands each chunk over as a buffer of its own: a body in one chunk is used as it is.
-    const data = chunks.length === 1 ? (chunks[0] ?? emptyBody) : Buffer.concat(chunks, size);
-    done(tooLarge || size === 0 ? emptyBody : data, tooLarge);
+    else done(chunks.length === 1 ? (chunks[0] ?? emptyBody) : Buffer.concat(chunks, size), false);
   };
   const onData = (chunk: Buffer) => {
     size += chunk.length;

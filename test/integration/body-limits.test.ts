@@ -52,3 +52,27 @@ describe('request bodies over 1 MiB', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
   });
 });
+
+describe('request bodies in pieces', () => {
+  it('reads a body that arrives in several chunks whole', async () => {
+    const server = await startTestServer();
+    const head = requestHead('POST /gusto/oauth/token', [
+      'Content-Type: application/json',
+      'Transfer-Encoding: chunked',
+      'Connection: close',
+    ]);
+    const json = JSON.stringify({
+      client_id: 'gusto-client',
+      client_secret: 'gusto-secret',
+      grant_type: 'system_access',
+    });
+    // Three chunks: node:http hands the body over in three pieces.
+    const pieces = [json.slice(0, 10), json.slice(10, 40), json.slice(40)];
+    const body = Buffer.from(
+      `${pieces.map((piece) => `${Buffer.byteLength(piece).toString(16)}\r\n${piece}\r\n`).join('')}0\r\n\r\n`,
+    );
+    const answer = await exchange(server.port, head, body);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain('"access_token"');
+  });
+});
