@@ -1,13 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { ByteArena, nextPowerOfTwo } from './byte-arena.js';
 
-export { nextPowerOfTwo };
-
 /**
  * Numbered slots, each holding a key string and up to two more strings, all in a byte arena outside the
- * garbage-collected heap (byte-arena.ts), and found by key through an open-addressing index of the keys' hashes. The
- * packed token table keeps a token's value, refresh token and revokes-on-first-use here, and its other
- * fields in arrays of its own, by slot number.
+ * garbage-collected heap (byte-arena.ts), and found by key through an open-addressing index of the keys'
+ * hashes. The packed token table keeps a token's value, refresh token and revokes-on-first-use here, and
+ * its other fields in arrays of its own, by slot number.
  *
  * Strings are ASCII only (one byte each, read back as latin1): `fits` says whether a string can go in.
  * Slots are handed out in order and never reused until `compact`, which moves the live ones down over the

@@ -1,7 +1,8 @@
+import { nextPowerOfTwo } from './byte-arena.js';
 import type { ProviderId } from './http.js';
 import { Interned, InternedLists } from './interned.js';
 import type { AccessToken, GrantKind } from './records.js';
-import { fits, grown, nextPowerOfTwo, SlotStrings } from './slot-strings.js';
+import { fits, grown, SlotStrings } from './slot-strings.js';
 
 /**
  * The memory store's access tokens, packed outside the garbage-collected heap: a token's value, refresh

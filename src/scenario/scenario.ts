@@ -114,7 +114,8 @@ export function parseScenarioText(
   dialects: readonly RegisteredDialect[],
 ): Scenario {
   // The shipped scenario, unchanged, comes from its JSON: the YAML parser's first run costs ~20-30 ms
-  // of a start. Problems (only a build serving fewer providers has any) take the YAML path for lines.
+  // of a start. Its problems (a build serving fewer providers refuses their sections) take the YAML
+  // path, which gives them lines.
   if (text === shippedScenario.text) {
     try {
       return parseScenario(JSON.parse(shippedScenario.json), source, dialects);

@@ -120,6 +120,10 @@ describe('ByteArena', () => {
     ]);
   });
 
+  it('refuses a chunk size that is not a power of two', () => {
+    expect(() => new ByteArena(16, 1024, 100)).toThrow(RangeError);
+  });
+
   it('lets go of the buffers past the live blocks after a compaction, back to its first size', () => {
     const arena = new ByteArena(16, 2 ** 20, 64);
     const offsets = Array.from({ length: 20 }, (_, i) => {
