@@ -32,13 +32,54 @@ export function readForm(req: SandboxRequest): Map<string, string> {
   return formFields(req.rawBody.toString('utf8'));
 }
 
+/**
+ * application/x-www-form-urlencoded parsing (WHATWG URL, the same result as URLSearchParams) without
+ * URLSearchParams' detour through bytes: each name and value is sliced out of the text, with `+` and
+ * percent-escapes decoded only where there are some. A percent-escape that does not decode to UTF-8
+ * (or a lone `%`) hands the whole body to URLSearchParams, whose lenient decoding keeps such bytes as
+ * U+FFFD or as they are. The text is a body decoded as UTF-8, so it holds no lone surrogates.
+ */
 function formFields(text: string): Map<string, string> {
   const fields = new Map<string, string>();
-  for (const [key, value] of new URLSearchParams(text)) {
-    if (fields.has(key)) throw new BodyError(`parameter ${key} was sent more than once`, key);
-    fields.set(key, value);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const equals = text.indexOf('=', start);
+      const split = equals < 0 || equals > end ? end : equals;
+      const key = formComponent(text.slice(start, split));
+      const value = split === end ? '' : formComponent(text.slice(split + 1, end));
+      if (key === undefined || value === undefined) return lenientFormFields(text);
+      addField(fields, key, value);
+    }
+    start = end + 1;
   }
   return fields;
+}
+
+/** A name or value with `+` as a space and percent-escapes decoded; undefined when an escape is not UTF-8. */
+function formComponent(raw: string): string | undefined {
+  const hasPlus = raw.includes('+');
+  if (!hasPlus && !raw.includes('%')) return raw;
+  const spaced = hasPlus ? raw.replaceAll('+', ' ') : raw;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return undefined;
+  }
+}
+
+function lenientFormFields(text: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(text)) addField(fields, key, value);
+  return fields;
+}
+
+function addField(fields: Map<string, string>, key: string, value: string): void {
+  if (fields.has(key)) throw new BodyError(`parameter ${key} was sent more than once`, key);
+  fields.set(key, value);
 }
 
 /** A JSON body that must be an object. */
@@ -92,24 +133,38 @@ export function stringField(fields: Map<string, unknown>, name: string): string 
 }
 
 export interface BasicCredentials {
-  clientId: string;
-  clientSecret: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
 }
+
+/**
+ * The last Authorization header read as Basic credentials and what it gave: a client sends the same
+ * header on every request, and decoding it (a regular expression, base64 into a buffer, a string out)
+ * is then done once. The credentials are frozen, so sharing them between requests is safe.
+ */
+let lastBasic: { header: string; credentials: BasicCredentials | undefined } | undefined;
 
 /** RFC 7617 Basic credentials; undefined when no Basic header was sent. */
 export function readBasicCredentials(req: SandboxRequest): BasicCredentials | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
+  if (lastBasic?.header === header) return lastBasic.credentials;
+  const credentials = decodeBasic(header);
+  lastBasic = { header, credentials };
+  return credentials;
+}
+
+function decodeBasic(header: string): BasicCredentials | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   // RFC 6749 §2.3.1: client id and secret are form-encoded before being put in the header.
-  return {
+  return Object.freeze({
     clientId: formDecode(decoded.slice(0, colon)),
     clientSecret: formDecode(decoded.slice(colon + 1)),
-  };
+  });
 }
 
 function formDecode(value: string): string {

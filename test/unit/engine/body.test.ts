@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BodyError,
@@ -45,6 +46,53 @@ describe('readForm', () => {
 
   it('refuses a parameter sent twice even when both values are empty', () => {
     expect(() => readForm(post(form, 'code=&code='))).toThrow(BodyError);
+  });
+
+  it('reads every body as URLSearchParams does (names and values with +, escapes, =, broken escapes, UTF-8)', () => {
+    // Bodies arrive as bytes and are decoded as UTF-8, so the text is built the same way.
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '&',
+        '=',
+        '+',
+        '%',
+        '%2',
+        '%3A',
+        '%2B',
+        '%26',
+        '%3D',
+        '%e2%82%ac',
+        '%FF',
+        '%c3',
+        '%zz',
+        'a',
+        '',
+      ),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = Buffer.from(pieces.join(''), 'utf8').toString('utf8');
+        const expected = [...new URLSearchParams(text)];
+        const names = expected.map(([name]) => name);
+        if (new Set(names).size !== names.length) {
+          expect(() => readForm(post(form, text))).toThrow(BodyError);
+        } else {
+          expect([...readForm(post(form, text))]).toEqual(expected);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decodes %2B as a plus and + as a space, and keeps what a broken escape holds', () => {
+    expect(Object.fromEntries(readForm(post(form, 'a=1%2B1+2&b=%&c=%E2%82%AC')))).toEqual({
+      a: '1+1 2',
+      b: '%',
+      c: '\u20ac',
+    });
+    expect(Object.fromEntries(readForm(post(form, 'x=%FF&y=ok')))).toEqual({ x: '\ufffd', y: 'ok' });
+    expect(() => readForm(post(form, 'x=%FF&x=1'))).toThrow('parameter x was sent more than once');
   });
 
   it('refuses a JSON body, naming the type it got', () => {
@@ -164,6 +212,19 @@ describe('readBasicCredentials', () => {
       clientId: 'id',
       clientSecret: '',
     });
+  });
+
+  it('reads each header afresh when clients take turns, and hands out credentials nobody can change', () => {
+    const tink = basic('tink-client:tink-secret');
+    const gusto = basic('gusto-client:gusto-secret');
+    for (let round = 0; round < 3; round++) {
+      expect(credentials(tink)).toEqual({ clientId: 'tink-client', clientSecret: 'tink-secret' });
+      expect(credentials(tink)).toEqual({ clientId: 'tink-client', clientSecret: 'tink-secret' });
+      expect(credentials(gusto)).toEqual({ clientId: 'gusto-client', clientSecret: 'gusto-secret' });
+      expect(credentials('Basic not base64!')).toBeUndefined();
+      expect(credentials('Basic not base64!')).toBeUndefined();
+    }
+    expect(Object.isFrozen(credentials(tink))).toBe(true);
   });
 
   it('finds no credentials without a header, with another scheme, or without a colon', () => {
