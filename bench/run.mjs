@@ -564,7 +564,8 @@ function ratios() {
       null,
     );
     // For information: the hand-written HS256 issuer (bench/reference-hs256.mjs) against the ceiling, with
-    // and without keeping its tokens, and ours against the one that keeps them.
+    // and without keeping its tokens, the bare one with every shortcut (bench/reference-hs256-bare.mjs),
+    // and ours against the one that keeps them.
     const keeping = rps('reference-hs256-keep');
     add(
       'reference-hs256-keep/ceiling',
@@ -578,6 +579,14 @@ function ratios() {
       'reference-hs256-none/ceiling',
       'hand-written HS256 issuer, keeping nothing / ceiling',
       rps('reference-hs256-none') / ceiling,
+      'x',
+      null,
+      null,
+    );
+    add(
+      'reference-hs256-bare/ceiling',
+      'bare HS256 issuer with every shortcut, keeping nothing / ceiling',
+      rps('reference-hs256-bare') / ceiling,
       'x',
       null,
       null,

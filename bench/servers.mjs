@@ -47,12 +47,16 @@ export async function startCeiling() {
 }
 
 /**
- * The hand-written HS256 issuer (bench/reference-hs256.mjs), keeping each token or none.
- * @param {'keep' | 'none'} mode
+ * The hand-written HS256 issuer (bench/reference-hs256.mjs), keeping each token or none, or the bare one
+ * with every shortcut (bench/reference-hs256-bare.mjs).
+ * @param {'keep' | 'none' | 'bare'} mode
  * @returns {Promise<Running>}
  */
 export async function startReference(mode) {
-  const child = startChild(node, ['bench/reference-hs256.mjs', '0', mode]);
+  const child = startChild(
+    node,
+    mode === 'bare' ? ['bench/reference-hs256-bare.mjs', '0'] : ['bench/reference-hs256.mjs', '0', mode],
+  );
   const match = await child.waitFor(/listening (\d+)/);
   return { port: Number(match[1]), child };
 }
@@ -286,6 +290,13 @@ export const targets = [
     group: 'reference',
     label: 'reference: hand-written HS256 issuer keeping nothing',
     start: () => startReference('none'),
+    load: () => fixedLoad(upholdTokenProbe),
+  },
+  {
+    id: 'reference-hs256-bare',
+    group: 'reference',
+    label: 'reference: bare HS256 issuer with every shortcut, keeping nothing',
+    start: () => startReference('bare'),
     load: () => fixedLoad(upholdTokenProbe),
   },
   {
