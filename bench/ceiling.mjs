@@ -1,6 +1,6 @@
 // The ceiling: a bare node:http server that reads the request body and answers a fixed token JSON.
 // Usage: node bench/ceiling.mjs PORT (prints "listening PORT" when ready).
-import { createServer } from 'node:http';
+import { serve } from './bare-server.mjs';
 
 const body = JSON.stringify({
   access_token: 'uDEYTm5b3HEMZliKXE7gaD4yxGMRgLJWQJjL2jIaRzM',
@@ -14,16 +14,10 @@ const headers = {
   'content-length': Buffer.byteLength(body),
 };
 
-const server = createServer((req, res) => {
+serve((req, res) => {
   req.resume();
   req.on('end', () => {
     res.writeHead(200, headers);
     res.end(body);
   });
 });
-server.keepAliveTimeout = 5_000;
-server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
-});
-process.once('SIGTERM', () => server.close(() => process.exit(0)));

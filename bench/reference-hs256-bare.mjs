@@ -5,7 +5,7 @@
 // server can do less per token; the bench shows how close to the ceiling even this gets.
 // Usage: node bench/reference-hs256-bare.mjs PORT (prints "listening PORT" when ready).
 import { hash, randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { serve, withTextBody } from './bare-server.mjs';
 
 const expectedAuthorization = `Basic ${Buffer.from('uphold-client:uphold-secret').toString('base64')}`;
 const organizationId = randomUUID();
@@ -24,13 +24,8 @@ const header = Buffer.from(JSON.stringify({ alg: 'HS256', kid: randomUUID(), typ
   'base64url',
 );
 
-const server = createServer((req, res) => {
-  let raw = '';
-  req.setEncoding('latin1');
-  req.on('data', (chunk) => {
-    raw += chunk;
-  });
-  req.on('end', () => {
+serve(
+  withTextBody((req, res, raw) => {
     if (
       req.headers.authorization !== expectedAuthorization ||
       !raw.startsWith('grant_type=client_credentials')
@@ -60,11 +55,5 @@ const server = createServer((req, res) => {
       Buffer.byteLength(body),
     ]);
     res.end(body);
-  });
-});
-server.keepAliveTimeout = 5_000;
-server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
-});
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+  }),
+);

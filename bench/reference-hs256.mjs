@@ -6,7 +6,7 @@
 // `none` it forgets it (what a stateless mock does).
 // Usage: node bench/reference-hs256.mjs PORT keep|none (prints "listening PORT" when ready).
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer } from 'node:http';
+import { serve, withTextBody } from './bare-server.mjs';
 
 const keep = process.argv[3] !== 'none';
 const clientId = 'uphold-client';
@@ -42,13 +42,8 @@ function authenticated(authorization) {
   return secret.length === clientSecret.length && timingSafeEqual(secret, clientSecret);
 }
 
-const server = createServer((req, res) => {
-  let raw = '';
-  req.setEncoding('latin1');
-  req.on('data', (chunk) => {
-    raw += chunk;
-  });
-  req.on('end', () => {
+serve(
+  withTextBody((req, res, raw) => {
     const form = new URLSearchParams(raw);
     if (form.get('grant_type') !== 'client_credentials') {
       answer(res, 400, { error: 'unsupported_grant_type' });
@@ -87,11 +82,5 @@ const server = createServer((req, res) => {
       { access_token: token, token_type: 'Bearer', expires_in: lifetimeSeconds, scope },
       { 'x-uphold-organization-id': organizationId, 'cache-control': 'no-store', pragma: 'no-cache' },
     );
-  });
-});
-server.keepAliveTimeout = 5_000;
-server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
-});
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+  }),
+);
