@@ -133,38 +133,24 @@ export function stringField(fields: Map<string, unknown>, name: string): string 
 }
 
 export interface BasicCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
+  clientId: string;
+  clientSecret: string;
 }
-
-/**
- * The last Authorization header read as Basic credentials and what it gave: a client sends the same
- * header on every request, and decoding it (a regular expression, base64 into a buffer, a string out)
- * is then done once. The credentials are frozen, so sharing them between requests is safe.
- */
-let lastBasic: { header: string; credentials: BasicCredentials | undefined } | undefined;
 
 /** RFC 7617 Basic credentials; undefined when no Basic header was sent. */
 export function readBasicCredentials(req: SandboxRequest): BasicCredentials | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
-  if (lastBasic?.header === header) return lastBasic.credentials;
-  const credentials = decodeBasic(header);
-  lastBasic = { header, credentials };
-  return credentials;
-}
-
-function decodeBasic(header: string): BasicCredentials | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   // RFC 6749 §2.3.1: client id and secret are form-encoded before being put in the header.
-  return Object.freeze({
+  return {
     clientId: formDecode(decoded.slice(0, colon)),
     clientSecret: formDecode(decoded.slice(colon + 1)),
-  });
+  };
 }
 
 function formDecode(value: string): string {
