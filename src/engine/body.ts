@@ -46,10 +46,11 @@ function formFields(text: string): Map<string, string> {
     let end = text.indexOf('&', start);
     if (end < 0) end = text.length;
     if (end > start) {
-      const equals = text.indexOf('=', start);
-      const split = equals < 0 || equals > end ? end : equals;
-      const key = formComponent(text.slice(start, split));
-      const value = split === end ? '' : formComponent(text.slice(split + 1, end));
+      // Within the pair only: searching the rest of the text for each pair without `=` is quadratic.
+      const pair = text.slice(start, end);
+      const equals = pair.indexOf('=');
+      const key = formComponent(equals < 0 ? pair : pair.slice(0, equals));
+      const value = equals < 0 ? '' : formComponent(pair.slice(equals + 1));
       if (key === undefined || value === undefined) return lenientFormFields(text);
       addField(fields, key, value);
     }
@@ -60,15 +61,18 @@ function formFields(text: string): Map<string, string> {
 
 /** A name or value with `+` as a space and percent-escapes decoded; undefined when an escape is not UTF-8. */
 function formComponent(raw: string): string | undefined {
-  const hasPlus = raw.includes('+');
-  if (!hasPlus && !raw.includes('%')) return raw;
-  const spaced = hasPlus ? raw.replaceAll('+', ' ') : raw;
+  const spaced = raw.includes('+') ? raw.replaceAll('+', ' ') : raw;
   if (!spaced.includes('%')) return spaced;
   try {
     return decodeURIComponent(spaced);
   } catch {
     return undefined;
   }
+}
+
+/** A form-encoded value decoded, or kept as sent when an escape in it is broken. */
+function formDecoded(value: string): string {
+  return formComponent(value) ?? value;
 }
 
 function lenientFormFields(text: string): Map<string, string> {
@@ -148,19 +152,9 @@ export function readBasicCredentials(req: SandboxRequest): BasicCredentials | un
   if (colon < 0) return undefined;
   // RFC 6749 §2.3.1: client id and secret are form-encoded before being put in the header.
   return {
-    clientId: formDecode(decoded.slice(0, colon)),
-    clientSecret: formDecode(decoded.slice(colon + 1)),
+    clientId: formDecoded(decoded.slice(0, colon)),
+    clientSecret: formDecoded(decoded.slice(colon + 1)),
   };
-}
-
-function formDecode(value: string): string {
-  // Nearly every client id and secret is plain: no copy, no exception handler.
-  if (!value.includes('%') && !value.includes('+')) return value;
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    return value;
-  }
 }
 
 export type BearerResult = { ok: true; token: string } | { ok: false; reason: 'missing' | 'malformed' };

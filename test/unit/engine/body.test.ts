@@ -85,6 +85,14 @@ describe('readForm', () => {
     );
   });
 
+  it('reads a body of a hundred thousand names without values, each as an empty value', () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `f${i}`);
+    const fields = readForm(post(form, names.join('&')));
+    expect(fields.size).toBe(names.length);
+    expect(fields.get('f0')).toBe('');
+    expect(fields.get('f99999')).toBe('');
+  });
+
   it('decodes %2B as a plus and + as a space, and keeps what a broken escape holds', () => {
     expect(Object.fromEntries(readForm(post(form, 'a=1%2B1+2&b=%&c=%E2%82%AC')))).toEqual({
       a: '1+1 2',
