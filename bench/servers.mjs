@@ -39,24 +39,14 @@ export async function startOurs(nodeOptions = []) {
   return { port, child };
 }
 
-/** @returns {Promise<Running>} */
-export async function startCeiling() {
-  const child = startChild(node, ['bench/ceiling.mjs', '0']);
-  const match = await child.waitFor(/listening (\d+)/);
-  return { port: Number(match[1]), child };
-}
-
 /**
- * The hand-written HS256 issuer (bench/reference-hs256.mjs), keeping each token or none, or the bare one
- * with every shortcut (bench/reference-hs256-bare.mjs).
- * @param {'keep' | 'none' | 'bare'} mode
+ * One of the bench's hand-written servers (bench/bare-server.mjs): the ceiling or an HS256 reference.
+ * @param {string} script its path from the package root
+ * @param {string[]} [args] what follows the port
  * @returns {Promise<Running>}
  */
-export async function startReference(mode) {
-  const child = startChild(
-    node,
-    mode === 'bare' ? ['bench/reference-hs256-bare.mjs', '0'] : ['bench/reference-hs256.mjs', '0', mode],
-  );
+export async function startBare(script, args = []) {
+  const child = startChild(node, [script, '0', ...args]);
   const match = await child.waitFor(/listening (\d+)/);
   return { port: Number(match[1]), child };
 }
@@ -237,7 +227,7 @@ export const targets = [
     id: 'ceiling',
     group: 'ceiling',
     label: 'node:http fixed token JSON (ceiling)',
-    start: startCeiling,
+    start: () => startBare('bench/ceiling.mjs'),
     load: () =>
       fixedLoad({
         method: 'POST',
@@ -282,21 +272,21 @@ export const targets = [
     id: 'reference-hs256-keep',
     group: 'reference',
     label: 'reference: hand-written HS256 issuer keeping each token in a Map',
-    start: () => startReference('keep'),
+    start: () => startBare('bench/reference-hs256.mjs', ['keep']),
     load: () => fixedLoad(upholdTokenProbe),
   },
   {
     id: 'reference-hs256-none',
     group: 'reference',
     label: 'reference: hand-written HS256 issuer keeping nothing',
-    start: () => startReference('none'),
+    start: () => startBare('bench/reference-hs256.mjs', ['none']),
     load: () => fixedLoad(upholdTokenProbe),
   },
   {
     id: 'reference-hs256-bare',
     group: 'reference',
     label: 'reference: bare HS256 issuer with every shortcut, keeping nothing',
-    start: () => startReference('bare'),
+    start: () => startBare('bench/reference-hs256-bare.mjs'),
     load: () => fixedLoad(upholdTokenProbe),
   },
   {
