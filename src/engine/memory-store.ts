@@ -7,7 +7,7 @@ import {
   recordKey,
   recordKinds,
 } from './records.js';
-import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from './store.js';
+import type { ConsumableKind, ConsumeResult, Recent, Store, StoreSnapshot } from './store.js';
 import { TokenTable } from './token-table.js';
 
 /** What the store needs of a table: a Map has it, and so has the packed table of access tokens. */
@@ -18,6 +18,8 @@ interface Table<T> {
   /** Every record; a table may leave out other providers' (the store filters again). */
   values(provider?: ProviderId): IterableIterator<T>;
   entries(): IterableIterator<[string, T]>;
+  /** Store.recent, for a table that can answer it without listing every record. */
+  recent?(limit: number, provider?: ProviderId): Recent<T>;
 }
 
 type Tables = { [K in RecordKind]: Table<RecordKinds[K]> };
@@ -49,6 +51,16 @@ function emptyTables(tokens: TokenTable): Tables {
     code: new Map(),
     resource: new Map(),
   };
+}
+
+/** The last `limit` of records in insertion order (only one provider's, when given), newest first. */
+function newestOf<T extends { provider: ProviderId }>(
+  records: T[],
+  limit: number,
+  provider: ProviderId | undefined,
+): Recent<T> {
+  const kept = provider === undefined ? records : records.filter((record) => record.provider === provider);
+  return { records: kept.slice(Math.max(0, kept.length - Math.max(0, limit))).reverse(), total: kept.length };
 }
 
 /** Records a sweep walks between two turns of the event loop (about 5 ms of work). */
@@ -106,6 +118,15 @@ export class MemoryStore implements Store {
   async list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {
     const all = [...this.table(kind).values(provider)];
     return provider === undefined ? all : all.filter((record) => record.provider === provider);
+  }
+
+  async recent<K extends RecordKind>(
+    kind: K,
+    limit: number,
+    provider?: ProviderId,
+  ): Promise<Recent<RecordKinds[K]>> {
+    const table = this.table(kind);
+    return table.recent?.(limit, provider) ?? newestOf([...table.values(provider)], limit, provider);
   }
 
   async remove(kind: RecordKind, key: string): Promise<void> {

@@ -7,6 +7,12 @@ export type ConsumableKind = 'code' | 'refreshToken';
 
 export type ConsumeResult<T> = { ok: true; record: T } | { ok: false; reason: ConsumeRejection; record?: T };
 
+/** The newest records of a kind, newest first, and how many the store holds in all. */
+export interface Recent<T> {
+  records: T[];
+  total: number;
+}
+
 export interface StoreSnapshot {
   version: 1;
   records: { [K in RecordKind]: RecordKinds[K][] };
@@ -20,6 +26,16 @@ export interface Store {
   upsert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void>;
   find<K extends RecordKind>(kind: K, key: string): Promise<RecordKinds[K] | undefined>;
   list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]>;
+  /**
+   * The newest `limit` records of a kind (or of one provider's), newest first by first insertion (an
+   * update keeps a record's place), and how many there are in all: what a page can show of a store
+   * holding a million tokens without reading them all.
+   */
+  recent<K extends RecordKind>(
+    kind: K,
+    limit: number,
+    provider?: ProviderId,
+  ): Promise<Recent<RecordKinds[K]>>;
   remove(kind: RecordKind, key: string): Promise<void>;
   /**
    * Atomically marks a code or refresh token used. Exactly one caller gets `ok: true`; the others get

@@ -3,6 +3,7 @@ import type { ProviderId } from './http.js';
 import { Interned, InternedLists } from './interned.js';
 import type { AccessToken, GrantKind } from './records.js';
 import { fits, grown, SlotStrings } from './slot-strings.js';
+import type { Recent } from './store.js';
 
 /**
  * The memory store's access tokens, packed outside the garbage-collected heap: a token's value, refresh
@@ -136,6 +137,30 @@ export class TokenTable {
     for (const token of this.unpacked.values()) {
       if (provider === undefined || token.provider === provider) yield token;
     }
+  }
+
+  /**
+   * The newest `limit` tokens (only one provider's, when given), newest first in the order `values` lists
+   * them, and how many there are: only those are decoded, walking back from the last slot.
+   */
+  recent(limit: number, provider?: ProviderId): Recent<AccessToken> {
+    const records: AccessToken[] = [];
+    let total = 0;
+    const unpacked = [...this.unpacked.values()];
+    for (let i = unpacked.length - 1; i >= 0; i--) {
+      const token = unpacked[i];
+      if (token === undefined || (provider !== undefined && token.provider !== provider)) continue;
+      total++;
+      if (records.length < limit) records.push(token);
+    }
+    const wanted = provider === undefined ? -1 : (this.providers.find(provider) ?? -2);
+    if (wanted === -2) return { records, total };
+    for (let slot = this.strings.count - 1; slot >= 0; slot--) {
+      if (!this.strings.isLive(slot) || (wanted >= 0 && this.refs[slot * refWidth] !== wanted)) continue;
+      total++;
+      if (records.length < limit) records.push(this.read(slot, this.strings.key(slot)));
+    }
+    return { records, total };
   }
 
   *entries(): IterableIterator<[string, AccessToken]> {

@@ -2,7 +2,7 @@ import type { ClockState } from '../engine/clock.js';
 import type { ProviderId } from '../engine/http.js';
 import type { MemoryStore } from '../engine/memory-store.js';
 import type { AccessToken, RecordKind, RecordKinds } from '../engine/records.js';
-import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from '../engine/store.js';
+import type { ConsumableKind, ConsumeResult, Recent, Store, StoreSnapshot } from '../engine/store.js';
 import { AppendLog } from './append-log.js';
 import { type Mutation, restoreNow, type SnapshotEntry, stateFileFormat } from './log-entry.js';
 import { loadStateFile, type StoreLogger } from './state-file.js';
@@ -70,6 +70,14 @@ export class FileStore implements Store {
 
   list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {
     return this.memory.list(kind, provider);
+  }
+
+  recent<K extends RecordKind>(
+    kind: K,
+    limit: number,
+    provider?: ProviderId,
+  ): Promise<Recent<RecordKinds[K]>> {
+    return this.memory.recent(kind, limit, provider);
   }
 
   accessTokensOfGrant(grantId: string): Promise<AccessToken[]> {

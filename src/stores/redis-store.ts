@@ -11,7 +11,7 @@ import {
   recordKey,
   recordKinds,
 } from '../engine/records.js';
-import type { ConsumableKind, ConsumeResult, Store, StoreSnapshot } from '../engine/store.js';
+import type { ConsumableKind, ConsumeResult, Recent, Store, StoreSnapshot } from '../engine/store.js';
 import { RedisClock } from './redis-clock.js';
 import { decodeConsumeReply, decodeCount, decodeRecord, RedisDataError } from './redis-codec.js';
 import { RedisKeys } from './redis-keys.js';
@@ -131,9 +131,28 @@ export class RedisStore implements Store {
   }
 
   async list<K extends RecordKind>(kind: K, provider?: ProviderId): Promise<RecordKinds[K][]> {
-    const index =
-      provider === undefined ? this.keys.kindIndex(kind) : this.keys.providerIndex(kind, provider);
-    const keys = await this.redis.zrange(index, 0, -1);
+    return this.records(kind, await this.redis.zrange(this.indexOf(kind, provider), 0, -1));
+  }
+
+  async recent<K extends RecordKind>(
+    kind: K,
+    limit: number,
+    provider?: ProviderId,
+  ): Promise<Recent<RecordKinds[K]>> {
+    const index = this.indexOf(kind, provider);
+    const [keys, total] = await Promise.all([
+      limit > 0 ? this.redis.zrevrange(index, 0, limit - 1) : Promise.resolve([]),
+      this.redis.zcard(index),
+    ]);
+    return { records: await this.records(kind, keys), total };
+  }
+
+  private indexOf(kind: RecordKind, provider: ProviderId | undefined): string {
+    return provider === undefined ? this.keys.kindIndex(kind) : this.keys.providerIndex(kind, provider);
+  }
+
+  /** The records under these keys, in their order; a key removed meanwhile is left out. */
+  private async records<K extends RecordKind>(kind: K, keys: readonly string[]): Promise<RecordKinds[K][]> {
     const records: RecordKinds[K][] = [];
     for (let start = 0; start < keys.length; start += mgetChunk) {
       const chunk = keys.slice(start, start + mgetChunk);

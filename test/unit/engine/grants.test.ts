@@ -26,6 +26,7 @@ function asyncOnly(inner: MemoryStore): Store {
     upsert: (kind, record) => inner.upsert(kind, record),
     find: (kind, key) => inner.find(kind, key),
     list: (kind, provider) => inner.list(kind, provider),
+    recent: (kind, limit, provider) => inner.recent(kind, limit, provider),
     remove: (kind, key) => inner.remove(kind, key),
     consume: (kind, key, at) => inner.consume(kind, key, at),
     accessTokensOfGrant: (grantId) => inner.accessTokensOfGrant(grantId),

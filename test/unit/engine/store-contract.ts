@@ -111,6 +111,30 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect(await store.list('client', 'gusto')).toEqual([]);
       });
 
+      it('gives the newest records first, up to a limit, with how many there are', async () => {
+        const store = await makeStore();
+        for (let i = 1; i <= 5; i++) await store.upsert('accessToken', accessToken(`at-${i}`, 'g1'));
+        await store.upsert('accessToken', { ...accessToken('at-6', 'g2'), provider: 'uphold' });
+        await store.upsert('grant', grant('g1'));
+        await store.upsert('grant', grant('g2', 'uphold'));
+        // An update keeps its place; a removed record is neither given nor counted.
+        await store.upsert('accessToken', { ...accessToken('at-2', 'g1'), revokedAt: t0 });
+        await store.remove('accessToken', 'at-4');
+        const values = (records: AccessToken[]) => records.map((r) => r.value);
+        const newest = await store.recent('accessToken', 3);
+        expect(values(newest.records)).toEqual(['at-6', 'at-5', 'at-3']);
+        expect(newest.total).toBe(5);
+        const tink = await store.recent('accessToken', 10, 'tink');
+        expect(values(tink.records)).toEqual(['at-5', 'at-3', 'at-2', 'at-1']);
+        expect(tink.total).toBe(4);
+        expect(tink.records[2]?.revokedAt).toBe(t0);
+        expect(await store.recent('accessToken', 0)).toEqual({ records: [], total: 5 });
+        expect(await store.recent('accessToken', 5, 'gusto')).toEqual({ records: [], total: 0 });
+        const grants = await store.recent('grant', 1);
+        expect(grants.records.map((g) => g.id)).toEqual(['g2']);
+        expect(grants.total).toBe(2);
+      });
+
       it('forgets a removed record', async () => {
         const store = await makeStore();
         await store.upsert('code', code('c1', 'g1'));

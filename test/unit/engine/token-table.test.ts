@@ -151,6 +151,11 @@ describe('TokenTable', () => {
               [...model.values()].filter((token) => token.provider === provider).sort(byValue),
             );
           }
+          // The newest first: the order `values` lists them in, reversed (unpacked ones included).
+          for (const provider of [undefined, 'tink', 'uphold'] as const) {
+            const listed = [...table.values(provider)].reverse();
+            expect(table.recent(3, provider)).toEqual({ records: listed.slice(0, 3), total: listed.length });
+          }
         },
       ),
       { numRuns: 300 },
