@@ -1,4 +1,5 @@
-import type { AccessToken, Grant, RefreshToken } from '../engine/records.js';
+import type { AccessToken, Grant } from '../engine/records.js';
+import type { Store } from '../engine/store.js';
 
 /** A company a legacy grant lost, and the strict grant whose first use took it. */
 export interface CompanyLoss {
@@ -7,15 +8,43 @@ export interface CompanyLoss {
   at: number;
 }
 
-/** The refresh token spent to make each access token (keyed by access token value). */
-export function refreshedFrom(refreshTokens: readonly RefreshToken[]): Map<string, string> {
+/**
+ * The refresh token spent to make each of these access tokens (keyed by access token value): the refresh
+ * token issued with a token replaced the one spent. Read per token, so that a page showing a few tokens
+ * of a million reads only theirs.
+ */
+export async function refreshedFrom(
+  store: Store,
+  accessTokens: readonly AccessToken[],
+): Promise<Map<string, string>> {
   const made = new Map<string, string>();
-  for (const refresh of refreshTokens) {
-    // The pair issued with `refresh` came from refreshing the token it replaces.
-    if (refresh.accessToken !== undefined && refresh.replaces !== undefined)
-      made.set(refresh.accessToken, refresh.replaces);
-  }
+  const issuedWith = await Promise.all(
+    accessTokens.map((token) =>
+      token.refreshToken === undefined ? undefined : store.find('refreshToken', token.refreshToken),
+    ),
+  );
+  accessTokens.forEach((token, i) => {
+    const refresh = issuedWith[i];
+    if (refresh?.accessToken === token.value && refresh.replaces !== undefined)
+      made.set(token.value, refresh.replaces);
+  });
   return made;
+}
+
+/**
+ * What these grants lost to strict tokens (legacyCompanyLosses), read from the store: the Gusto strict
+ * grants and the tokens of those and of the legacy grants among these, not every token.
+ */
+export async function companyLossesOf(
+  store: Store,
+  grants: readonly Grant[],
+): Promise<Map<string, CompanyLoss[]>> {
+  const legacy = grants.filter(isLegacyGusto);
+  if (legacy.length === 0) return new Map();
+  const strict = (await store.list('grant', 'gusto')).filter((g) => g.strict === true);
+  const involved = [...legacy, ...strict];
+  const tokens = await Promise.all(involved.map((g) => store.accessTokensOfGrant(g.id)));
+  return legacyCompanyLosses(involved, tokens.flat());
 }
 
 function isLegacyGusto(grant: Grant): boolean {

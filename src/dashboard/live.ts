@@ -18,10 +18,10 @@ import type {
 export function renderLive(view: DashboardView): SafeHtml {
   const names = companyNames(view.providers);
   return html`<div id="live-state" data-now="${view.now}" data-frozen="${String(view.frozen)}">
-${accessTokensSection(view.accessTokens, view.now, names)}
-${refreshTokensSection(view.refreshTokens, view.now)}
-${grantsSection(view.grants, names)}
-${codesSection(view.codes, view.now)}
+${accessTokensSection(view.accessTokens, view.totals.accessTokens, view.now, names)}
+${refreshTokensSection(view.refreshTokens, view.totals.refreshTokens, view.now)}
+${grantsSection(view.grants, view.totals.grants, names)}
+${codesSection(view.codes, view.totals.codes, view.now)}
 ${faultsSection(view.faults)}
 ${scenarioSection(view, names)}
 </div>`;
@@ -57,6 +57,12 @@ function table(caption: string, headers: readonly string[], rows: readonly SafeH
 <tbody>${rows}</tbody></table></div>`;
 }
 
+/** Says so when a list shows only the newest of more (the dashboard shows `shownPerList` of each). */
+function newest(shown: number, total: number, what: string): SafeHtml {
+  if (shown >= total) return html``;
+  return html`<p class="muted" data-role="newest-only">The newest ${shown} of ${total.toLocaleString('en-US')} ${what}.</p>`;
+}
+
 function section(id: string, title: string, count: number | undefined, body: HtmlValue): SafeHtml {
   return html`<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}${
     count === undefined ? '' : html` <span class="count">${count}</span>`
@@ -75,7 +81,7 @@ ${table(
   ),
   'No clients.',
 )}
-${table(
+${newest(p.users.length, p.userCount, 'users')}${table(
   `${p.id} users`,
   ['User', 'Role / companies', 'Status', ''],
   p.users.map((u) => {
@@ -87,7 +93,7 @@ ${table(
   }),
   'No users.',
 )}
-${p.companies.length === 0 ? '' : html`<p class="muted">Companies: ${p.companies.map((c) => `${c.name ?? c.id} (${c.id})`).join('; ')}</p>`}
+${p.companies.length === 0 ? '' : html`${newest(p.companies.length, p.companyCount, 'companies')}<p class="muted">Companies: ${p.companies.map((c) => `${c.name ?? c.id} (${c.id})`).join('; ')}</p>`}
 </article>`,
   );
   return section(
@@ -113,7 +119,7 @@ function grantLineage(g: GrantView, names: Names): SafeHtml {
     : html`${parts.map((p) => html`<div>${p}</div>`)}`;
 }
 
-function grantsSection(grants: readonly GrantView[], names: Names): SafeHtml {
+function grantsSection(grants: readonly GrantView[], total: number, names: Names): SafeHtml {
   const rows = grants.map(
     (g) => html`<tr id="grant-${g.id}" data-provider="${g.provider}" data-status="${g.status}">
 <td><code>${g.id}</code></td><td>${g.provider}</td><td>${g.kind}</td><td><code>${g.clientId}</code></td>
@@ -123,13 +129,13 @@ function grantsSection(grants: readonly GrantView[], names: Names): SafeHtml {
   return section(
     'grants',
     'Grants',
-    grants.length,
-    table(
+    total,
+    html`${newest(grants.length, total, 'grants')}${table(
       'Grants',
       ['Grant', 'Provider', 'Kind', 'Client', 'User / companies', 'Scopes', 'Status', 'Created', 'Lineage'],
       rows,
       'No grants yet.',
-    ),
+    )}`,
   );
 }
 
@@ -139,7 +145,12 @@ function tokenActions(t: AccessTokenView): SafeHtml {
 <button type="button" class="small" data-action="expire" data-ref="${t.ref}" data-focus-key="expire:${t.ref}">Expire</button>`;
 }
 
-function accessTokensSection(tokens: readonly AccessTokenView[], now: number, names: Names): SafeHtml {
+function accessTokensSection(
+  tokens: readonly AccessTokenView[],
+  total: number,
+  now: number,
+  names: Names,
+): SafeHtml {
   const rows = tokens.map(
     (
       t,
@@ -159,8 +170,8 @@ function accessTokensSection(tokens: readonly AccessTokenView[], now: number, na
   return section(
     'access-tokens',
     'Access tokens',
-    tokens.length,
-    table(
+    total,
+    html`${newest(tokens.length, total, 'access tokens')}${table(
       'Access tokens',
       [
         'Token',
@@ -177,11 +188,11 @@ function accessTokensSection(tokens: readonly AccessTokenView[], now: number, na
       ],
       rows,
       'No access tokens yet.',
-    ),
+    )}`,
   );
 }
 
-function refreshTokensSection(tokens: readonly RefreshTokenView[], now: number): SafeHtml {
+function refreshTokensSection(tokens: readonly RefreshTokenView[], total: number, now: number): SafeHtml {
   const rows = tokens.map(
     (t) => html`<tr data-provider="${t.provider}" data-status="${t.status}" data-ref="${t.ref}">
 <td><code>${t.ref}</code></td><td>${t.provider}</td><td><a href="#grant-${t.grantId}">${t.grantId}</a></td>
@@ -197,17 +208,17 @@ function refreshTokensSection(tokens: readonly RefreshTokenView[], now: number):
   return section(
     'refresh-tokens',
     'Refresh tokens',
-    tokens.length,
-    table(
+    total,
+    html`${newest(tokens.length, total, 'refresh tokens')}${table(
       'Refresh tokens',
       ['Token', 'Provider', 'Grant', 'Status', 'Expires in', 'Issued', 'Replaces', 'Replaced by', ''],
       rows,
       'No refresh tokens yet.',
-    ),
+    )}`,
   );
 }
 
-function codesSection(codes: readonly CodeView[], now: number): SafeHtml {
+function codesSection(codes: readonly CodeView[], total: number, now: number): SafeHtml {
   const rows = codes.map(
     (c) => html`<tr data-provider="${c.provider}" data-status="${c.status}">
 <td><code>${c.ref}</code>${c.delegated ? html` <span class="muted">delegated</span>` : ''}</td><td>${c.provider}</td>
@@ -217,13 +228,13 @@ function codesSection(codes: readonly CodeView[], now: number): SafeHtml {
   return section(
     'codes',
     'Authorization codes',
-    codes.length,
-    table(
+    total,
+    html`${newest(codes.length, total, 'codes')}${table(
       'Authorization codes',
       ['Code', 'Provider', 'Grant', 'Client', 'Status', 'Expires in', 'Issued'],
       rows,
       'No codes yet.',
-    ),
+    )}`,
   );
 }
 

@@ -2,10 +2,11 @@ import { basename, isAbsolute, relative } from 'node:path';
 import type { SandboxEngine } from '../engine/engine.js';
 import type { Fault } from '../engine/faults.js';
 import type { ProviderId } from '../engine/http.js';
-import type { GrantKind, UserStatus } from '../engine/records.js';
+import type { ClientRecord, GrantKind, UserStatus } from '../engine/records.js';
 import { type ArtefactStatus, artefactStatus } from '../engine/records.js';
 import { redactSecret } from '../engine/redact.js';
-import { type CompanyLoss, legacyCompanyLosses, refreshedFrom } from './lineage.js';
+import type { Store } from '../engine/store.js';
+import { type CompanyLoss, companyLossesOf, refreshedFrom } from './lineage.js';
 
 export type Status = ArtefactStatus;
 
@@ -21,7 +22,10 @@ export interface ProviderView {
     status: UserStatus;
     deleted: boolean;
   }[];
+  /** How many users it has (the newest are in `users`). */
+  userCount: number;
   companies: { id: string; name?: string }[];
+  companyCount: number;
 }
 
 export interface GrantView {
@@ -88,6 +92,8 @@ export interface DashboardView {
   now: number;
   frozen: boolean;
   scenarioSource: string;
+  /** How many of each list the sandbox holds: the lists below are the newest `shownPerList`. */
+  totals: { grants: number; accessTokens: number; refreshTokens: number; codes: number };
   providers: ProviderView[];
   grants: GrantView[];
   accessTokens: AccessTokenView[];
@@ -97,6 +103,45 @@ export interface DashboardView {
 }
 
 export const statusOf = artefactStatus;
+
+/** A provider's clients, and its newest users and companies with how many it has. */
+async function describeProvider(
+  store: Store,
+  id: ProviderId,
+  clients: readonly ClientRecord[],
+  shown: number,
+): Promise<ProviderView> {
+  const [users, companies] = await Promise.all([
+    store.recent('user', shown, id),
+    store.recent('company', shown, id),
+  ]);
+  return {
+    id,
+    clients: clients.map(({ clientId, name, scopes, redirectUris }) => ({
+      clientId,
+      ...(name === undefined ? {} : { name }),
+      scopes,
+      redirectUris,
+    })),
+    // The newest, in the order they came (the scenario's first).
+    users: [...users.records].reverse().map((u) => {
+      const label = u.name ?? u.email ?? u.externalUserId;
+      return {
+        id: u.id,
+        ...(label === undefined ? {} : { label }),
+        ...(u.role === undefined ? {} : { role: u.role }),
+        companies: u.companies,
+        status: u.status,
+        deleted: u.deletedAt !== undefined,
+      };
+    }),
+    userCount: users.total,
+    companies: [...companies.records]
+      .reverse()
+      .map((c) => (c.name === undefined ? { id: c.id } : { id: c.id, name: c.name })),
+    companyCount: companies.total,
+  };
+}
 
 /** A scenario file relative to the working directory (no machine paths on the page), or as named. */
 function shownSource(source: string): string {
@@ -109,21 +154,30 @@ const newestFirst = <T extends { issuedAt: number }>(a: T, b: T): number => b.is
 const optionalRef = (value: string | undefined): string | undefined =>
   value === undefined ? undefined : redactSecret(value);
 
+/**
+ * How many of each list (grants, access and refresh tokens, codes, a provider's users and companies) the
+ * dashboard shows: the newest. A sandbox under load holds a million tokens, and a page of them all would
+ * take seconds to build on every live update (and past a few hundred MiB no longer fit in a string).
+ */
+export const shownPerList = 200;
+
 /** Everything the dashboard shows of one sandbox (the main one or a tenant), read at one sandbox instant. */
-export async function describeDashboard(engine: SandboxEngine): Promise<DashboardView> {
+export async function describeDashboard(engine: SandboxEngine, shown = shownPerList): Promise<DashboardView> {
   const { store } = engine;
   const now = engine.clock.now();
-  const [clients, users, companies, grants, accessTokens, refreshTokens, codes] = await Promise.all([
+  const [clients, grantPage, accessTokenPage, refreshTokenPage, codePage] = await Promise.all([
     store.list('client'),
-    store.list('user'),
-    store.list('company'),
-    store.list('grant'),
-    store.list('accessToken'),
-    store.list('refreshToken'),
-    store.list('code'),
+    store.recent('grant', shown),
+    store.recent('accessToken', shown),
+    store.recent('refreshToken', shown),
+    store.recent('code', shown),
   ]);
-  const losses = legacyCompanyLosses(grants, accessTokens);
-  const madeFrom = refreshedFrom(refreshTokens);
+  const grants = grantPage.records;
+  const accessTokens = accessTokenPage.records;
+  const [losses, madeFrom] = await Promise.all([
+    companyLossesOf(store, grants),
+    refreshedFrom(store, accessTokens),
+  ]);
   const inScenario = engine.dialects
     .map((d) => d.id)
     .filter((id) => engine.scenario.providers[id] !== undefined || clients.some((c) => c.provider === id));
@@ -131,33 +185,22 @@ export async function describeDashboard(engine: SandboxEngine): Promise<Dashboar
     now,
     frozen: engine.clock.frozen,
     scenarioSource: shownSource(engine.scenario.source),
-    providers: inScenario.map((id) => ({
-      id,
-      clients: clients
-        .filter((c) => c.provider === id)
-        .map(({ clientId, name, scopes, redirectUris }) => ({
-          clientId,
-          ...(name === undefined ? {} : { name }),
-          scopes,
-          redirectUris,
-        })),
-      users: users
-        .filter((u) => u.provider === id)
-        .map((u) => {
-          const label = u.name ?? u.email ?? u.externalUserId;
-          return {
-            id: u.id,
-            ...(label === undefined ? {} : { label }),
-            ...(u.role === undefined ? {} : { role: u.role }),
-            companies: u.companies,
-            status: u.status,
-            deleted: u.deletedAt !== undefined,
-          };
-        }),
-      companies: companies
-        .filter((c) => c.provider === id)
-        .map((c) => (c.name === undefined ? { id: c.id } : { id: c.id, name: c.name })),
-    })),
+    totals: {
+      grants: grantPage.total,
+      accessTokens: accessTokenPage.total,
+      refreshTokens: refreshTokenPage.total,
+      codes: codePage.total,
+    },
+    providers: await Promise.all(
+      inScenario.map((id) =>
+        describeProvider(
+          store,
+          id,
+          clients.filter((c) => c.provider === id),
+          shown,
+        ),
+      ),
+    ),
     grants: grants
       .map((g) => ({
         id: g.id,
@@ -196,7 +239,7 @@ export async function describeDashboard(engine: SandboxEngine): Promise<Dashboar
         };
       })
       .sort(newestFirst),
-    refreshTokens: refreshTokens
+    refreshTokens: refreshTokenPage.records
       .map((t) => {
         const replaces = optionalRef(t.replaces);
         const replacedBy = optionalRef(t.replacedBy);
@@ -213,7 +256,7 @@ export async function describeDashboard(engine: SandboxEngine): Promise<Dashboar
         };
       })
       .sort(newestFirst),
-    codes: codes
+    codes: codePage.records
       .map((c) => ({
         ref: redactSecret(c.value),
         provider: c.provider,
@@ -229,14 +272,25 @@ export async function describeDashboard(engine: SandboxEngine): Promise<Dashboar
   };
 }
 
-/** The access or refresh token a dashboard `ref` names (the redacted form is the handle). */
+/**
+ * The access or refresh token a dashboard `ref` names (the redacted form is the handle): looked for among
+ * the newest first, the ones the dashboard shows, then among all.
+ */
 export async function findTokenByRef(
   engine: SandboxEngine,
   ref: string,
 ): Promise<{ kind: 'accessToken' | 'refreshToken'; value: string } | undefined> {
-  for (const token of await engine.store.list('accessToken'))
-    if (redactSecret(token.value) === ref) return { kind: 'accessToken', value: token.value };
-  for (const token of await engine.store.list('refreshToken'))
-    if (redactSecret(token.value) === ref) return { kind: 'refreshToken', value: token.value };
+  const { store } = engine;
+  const named = (tokens: readonly { value: string }[]): string | undefined =>
+    tokens.find((token) => redactSecret(token.value) === ref)?.value;
+  const kinds = ['accessToken', 'refreshToken'] as const;
+  for (const kind of kinds) {
+    const value = named((await store.recent(kind, shownPerList)).records);
+    if (value !== undefined) return { kind, value };
+  }
+  for (const kind of kinds) {
+    const value = named(await store.list(kind));
+    if (value !== undefined) return { kind, value };
+  }
   return undefined;
 }

@@ -1,7 +1,8 @@
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { dashboardScript } from '../../src/dashboard/script.js';
-import { describeDashboard } from '../../src/dashboard/view.js';
+import { describeDashboard, shownPerList } from '../../src/dashboard/view.js';
+import { redactSecret } from '../../src/engine/redact.js';
 import { type RunningServer, startServer } from '../../src/index.js';
 import { advanceClock, basic, bearer, postForm, postJson, startTestServer } from '../support/server.js';
 
@@ -260,5 +261,34 @@ describe('dashboard tenants', () => {
     expect(missing.body).toContain('No tenant t_nope.');
     const fragment = await page(server, '/__sandbox/dashboard/live', { 'x-sandbox-tenant': 't_nope' });
     expect(fragment.status).toBe(404);
+  });
+});
+
+describe('dashboard of a busy sandbox', () => {
+  it('shows the newest of each list, says how many there are, and still acts on a token not shown', async () => {
+    const server = await startTestServer();
+    const issued: string[] = [];
+    for (let i = 0; i < shownPerList + 3; i++) {
+      const { access_token } = await gustoToken<{ access_token: string }>(server, {
+        grant_type: 'system_access',
+      });
+      issued.push(access_token);
+    }
+    const view = await describeDashboard(server.engine);
+    expect(view.accessTokens).toHaveLength(shownPerList);
+    expect(view.totals.accessTokens).toBe(shownPerList + 3);
+    const refs = view.accessTokens.map((t) => t.ref);
+    expect(refs).toContain(redactSecret(issued.at(-1) ?? ''));
+    const oldest = redactSecret(issued[0] ?? '');
+    expect(refs).not.toContain(oldest);
+
+    const { body } = await page(server, '/__sandbox/dashboard/live');
+    expect(body).toContain(`The newest ${shownPerList} of ${shownPerList + 3} access tokens.`);
+    expect(body).not.toContain(oldest);
+
+    const res = await postJson(`${server.url}/__sandbox/dashboard/revoke`, { ref: oldest });
+    expect(res.status).toBe(200);
+    const call = await fetch(`${server.url}/gusto/v1/token_info`, { headers: bearer(issued[0] ?? '') });
+    expect(call.status).toBe(401);
   });
 });
