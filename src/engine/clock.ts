@@ -61,6 +61,7 @@ export function createClock(initial: ClockOptions = {}): Clock {
 
   const now = (): number => frozenAt ?? wallTime() + offset;
   const set = (at: number): void => {
+    checkInstant(at);
     if (frozenAt !== undefined) frozenAt = at;
     else offset = at - wallTime();
     changed();
@@ -72,7 +73,11 @@ export function createClock(initial: ClockOptions = {}): Clock {
     get frozen() {
       return frozenAt !== undefined;
     },
-    advance: (seconds) => set(now() + seconds * 1000),
+    advance: (seconds) => {
+      if (!Number.isFinite(seconds))
+        throw new RangeError(`advance needs a number of seconds, not ${seconds}.`);
+      set(now() + seconds * 1000);
+    },
     set,
     freeze(frozen) {
       if (frozen && frozenAt === undefined) frozenAt = now();
@@ -101,6 +106,32 @@ export function createClock(initial: ClockOptions = {}): Clock {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The span of a JavaScript Date (ECMA-262 §21.4.1.1): 8.64e15 ms either side of 1970. */
+export const latestInstant = 8.64e15;
+
+/** Throws a RangeError for a time no Date can hold (the sandbox clock would show "Invalid Date"). */
+function checkInstant(at: number): void {
+  if (!Number.isFinite(at) || Math.abs(at) > latestInstant) {
+    throw new RangeError(
+      `The sandbox clock can only show times from the year -271821 to 275760, not ${at} ms.`,
+    );
+  }
+}
+
+/**
+ * A time as Date.parse reads it (ISO 8601 first of all), in ms; undefined when it reads none, or when
+ * the date it starts with does not exist (Date.parse rolls 2026-02-30 over to March).
+ */
+export function parseInstant(text: string): number | undefined {
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!date) return at;
+  const [year, month, day] = date.slice(1).map(Number);
+  const probe = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return probe.getUTCMonth() === (month ?? 1) - 1 && probe.getUTCDate() === day ? at : undefined;
 }
 
 /** A clock frozen at `iso`, for unit tests. */

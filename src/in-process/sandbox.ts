@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import type { Clock } from '../engine/clock.js';
+import { type Clock, parseInstant } from '../engine/clock.js';
 import type { SandboxEngine } from '../engine/engine.js';
 import type { Fault, FaultSpec } from '../engine/faults.js';
 import type { SandboxResponse } from '../engine/http.js';
@@ -166,8 +166,9 @@ function clockControl(clock: Clock): SandboxClockControl {
 }
 
 function instant(at: string | Date | number, what: string): number {
-  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (!Number.isFinite(ms)) throw new Error(`${what} needs an ISO 8601 time such as 2026-01-01T00:00:00Z.`);
+  const ms = typeof at === 'number' ? at : typeof at === 'string' ? parseInstant(at) : at.getTime();
+  if (ms === undefined || !Number.isFinite(ms))
+    throw new Error(`${what} needs an ISO 8601 time such as 2026-01-01T00:00:00Z.`);
   return ms;
 }
 

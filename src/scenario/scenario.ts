@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { parseInstant } from '../engine/clock.js';
 import type { RegisteredDialect } from '../engine/dialect.js';
 import { isProviderId, type ProviderId, providerIds } from '../engine/http.js';
 import { boolean, number, object, optional, type Problem, string, validate } from '../engine/shape.js';
@@ -39,15 +40,6 @@ const clockShape = object({
   frozen: optional(boolean()),
 });
 
-/** An ISO instant whose date exists (Date.parse rolls 2026-02-30 over to March and gives NaN for month 13). */
-function isRealInstant(value: string): boolean {
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const probe = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return probe.getUTCMonth() === (month ?? 1) - 1 && probe.getUTCDate() === day;
-}
-
 /** Checks a parsed scenario (from YAML or JSON) against the top-level schema and every dialect's section. */
 export function parseScenario(
   raw: unknown,
@@ -61,7 +53,7 @@ export function parseScenario(
   const clockSettings = validate(clockShape, top.value.clock ?? {}, 'clock');
   if (!clockSettings.ok) problems.push(...clockSettings.problems);
   const start = clockSettings.ok ? clockSettings.value.start : undefined;
-  if (start !== undefined && !isRealInstant(start)) {
+  if (start !== undefined && parseInstant(start) === undefined) {
     problems.push({ path: 'clock.start', message: `${JSON.stringify(start)} is not a real date and time` });
   }
 

@@ -1,4 +1,5 @@
 import type { Request, Router } from 'express';
+import { latestInstant, parseInstant } from '../engine/clock.js';
 import type { SandboxEngine } from '../engine/engine.js';
 import { isProviderId } from '../engine/http.js';
 import type { JournalFilter } from '../engine/journal.js';
@@ -100,13 +101,20 @@ function applyClockChange(engine: SandboxEngine, body: Record<string, unknown>):
   ) {
     throw badRequest('advanceSeconds must be a number of seconds.');
   }
-  if (set !== undefined && (typeof set !== 'string' || Number.isNaN(Date.parse(set)))) {
-    throw badRequest('set must be an ISO 8601 time such as 2026-01-01T00:00:00Z.');
+  const at = typeof set === 'string' ? parseInstant(set) : undefined;
+  if (set !== undefined && at === undefined) {
+    throw badRequest('set must be an ISO 8601 time such as 2026-01-01T00:00:00Z, on a date that exists.');
   }
   if (frozen !== undefined && typeof frozen !== 'boolean') throw badRequest('frozen must be true or false.');
+  // Checked before anything changes: a change is applied whole or not at all.
+  const target =
+    (at ?? engine.clock.now()) + (typeof advanceSeconds === 'number' ? advanceSeconds * 1000 : 0);
+  if (Math.abs(target) > latestInstant) {
+    throw badRequest('That would take the sandbox clock past the years a date can show (-271821 to 275760).');
+  }
   // Freezing comes first, so that {"set": T, "frozen": true} stops at exactly T.
   if (frozen === true) engine.clock.freeze(true);
-  if (typeof set === 'string') engine.clock.set(Date.parse(set));
+  if (at !== undefined) engine.clock.set(at);
   if (typeof advanceSeconds === 'number') engine.clock.advance(advanceSeconds);
   if (frozen === false) engine.clock.freeze(false);
 }
@@ -122,8 +130,8 @@ function journalFilter(req: Request): JournalFilter {
   if (typeof status === 'string') filter.status = wholeNumber(status, 'status');
   if (typeof limit === 'string') filter.limit = wholeNumber(limit, 'limit');
   if (typeof since === 'string') {
-    const at = Date.parse(since);
-    if (Number.isNaN(at)) throw badRequest('since must be an ISO 8601 time.');
+    const at = parseInstant(since);
+    if (at === undefined) throw badRequest('since must be an ISO 8601 time.');
     filter.since = at;
   }
   return filter;

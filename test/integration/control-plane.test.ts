@@ -25,15 +25,27 @@ describe('control plane', () => {
     expect(((await thawed.json()) as { frozen: boolean }).frozen).toBe(false);
   });
 
-  it.each([[{}], [{ advanceSeconds: 'ten' }], [{ set: 'tomorrow' }], [{ frozen: 'yes' }], [[1, 2]]])(
-    'refuses the clock change %j with 400',
-    async (body) => {
-      const server = await startTestServer();
-      const res = await postJson(`${server.url}/__sandbox/clock`, body);
-      expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.any(String) });
-    },
-  );
+  it.each([
+    [{}],
+    [{ advanceSeconds: 'ten' }],
+    [{ set: 'tomorrow' }],
+    [{ frozen: 'yes' }],
+    [[1, 2]],
+    // Past what a Date can hold, and a date that does not exist (Date.parse would roll it into March).
+    [{ advanceSeconds: 9e12 }],
+    [{ advanceSeconds: -1e300 }],
+    [{ set: '+275760-09-13T00:00:00Z', advanceSeconds: 1 }],
+    [{ set: '2026-02-30T00:00:00Z' }],
+    [{ frozen: false, advanceSeconds: 1e13 }],
+  ])('refuses the clock change %j with 400', async (body) => {
+    const server = await startTestServer();
+    const res = await postJson(`${server.url}/__sandbox/clock`, body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.any(String) });
+    // Nothing of a refused change is applied, and the clock still reads.
+    const clock = await fetch(`${server.url}/__sandbox/clock`);
+    expect(await clock.json()).toEqual({ now: '2026-01-01T00:00:00.000Z', frozen: true });
+  });
 
   it('resets state and the journal back to the scenario', async () => {
     const server = await startTestServer();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock, fixedClock } from '../../../src/engine/clock.js';
+import { createClock, fixedClock, parseInstant } from '../../../src/engine/clock.js';
 
 const start = Date.parse('2026-01-01T00:00:00Z');
 
@@ -166,6 +166,28 @@ describe('createClock', () => {
     clock.configure({});
     expect(clock.frozen).toBe(false);
     expect(clock.now()).toBe(wall.read());
+  });
+});
+
+describe('clock range', () => {
+  it('refuses to advance by a non-number or past the span of a Date, and stays where it was', () => {
+    const clock = fixedClock('2026-01-01T00:00:00Z');
+    for (const seconds of [Number.NaN, Number.POSITIVE_INFINITY, 1e300, 9e12, -9e12]) {
+      expect(() => clock.advance(seconds)).toThrow(RangeError);
+      expect(clock.now()).toBe(start);
+    }
+    expect(() => clock.set(8.64e15 + 1)).toThrow(RangeError);
+    clock.set(8.64e15);
+    expect(new Date(clock.now()).toISOString()).toBe('+275760-09-13T00:00:00.000Z');
+  });
+
+  it('reads a time only when its date exists', () => {
+    expect(parseInstant('2026-02-28T10:00:00Z')).toBe(Date.parse('2026-02-28T10:00:00Z'));
+    expect(parseInstant('2028-02-29T00:00:00+02:00')).toBe(Date.parse('2028-02-29T00:00:00+02:00'));
+    expect(parseInstant('2026-02-29T00:00:00Z')).toBeUndefined();
+    expect(parseInstant('2026-04-31T00:00:00Z')).toBeUndefined();
+    expect(parseInstant('2026-13-01T00:00:00Z')).toBeUndefined();
+    expect(parseInstant('tomorrow')).toBeUndefined();
   });
 });
 
