@@ -3,7 +3,14 @@ import type { Clock } from './clock.js';
 import type { ConsumeRejection, TokenRejection } from './errors.js';
 import type { ProviderId, SandboxRequest } from './http.js';
 import type { Random } from './random.js';
-import type { AccessToken, AuthorizationCode, ClientRecord, Grant, RefreshToken } from './records.js';
+import type {
+  AccessToken,
+  AuthorizationCode,
+  ClientRecord,
+  Grant,
+  RecordKinds,
+  RefreshToken,
+} from './records.js';
 import { scopedKey } from './records.js';
 import { pkceMatches, secretsEqual } from './secrets.js';
 import type { Store } from './store.js';
@@ -278,17 +285,49 @@ export class Grants {
     return true;
   }
 
-  /** Makes an access token expire now (control plane `tokens/expire`). */
-  async expireAccessToken(value: string): Promise<boolean> {
-    const token = await this.store.find('accessToken', value);
-    if (!token) return false;
-    await this.store.upsert('accessToken', {
-      ...token,
-      expiresAt: Math.min(token.expiresAt, this.clock.now()),
-    });
+  /**
+   * Makes the access token, refresh token or code with this value expire now (control plane
+   * `tokens/expire`, the dashboard); false when none has it.
+   */
+  expireIssued(value: string): Promise<boolean> {
+    const now = this.clock.now();
+    return this.changeIssued(value, (record) => ({
+      ...record,
+      expiresAt: Math.min(record.expiresAt ?? now, now),
+    }));
+  }
+
+  /** Revokes the access token, refresh token or code with this value (a revoked one keeps its time); false when none has it. */
+  revokeIssued(value: string, at: number): Promise<boolean> {
+    return this.changeIssued(value, (record) =>
+      record.revokedAt === undefined ? { ...record, revokedAt: at } : record,
+    );
+  }
+
+  private async changeIssued(
+    value: string,
+    change: <K extends IssuedKind>(record: RecordKinds[K]) => RecordKinds[K],
+  ): Promise<boolean> {
+    for (const kind of issuedKinds) if (await this.changeOne(kind, value, change)) return true;
+    return false;
+  }
+
+  private async changeOne<K extends IssuedKind>(
+    kind: K,
+    value: string,
+    change: (record: RecordKinds[K]) => RecordKinds[K],
+  ): Promise<boolean> {
+    const record = await this.store.find(kind, value);
+    if (!record) return false;
+    const changed = change(record);
+    if (changed !== record) await this.store.upsert(kind, changed);
     return true;
   }
 }
+
+/** What the control plane can expire or revoke by value. */
+const issuedKinds = ['accessToken', 'refreshToken', 'code'] as const;
+type IssuedKind = (typeof issuedKinds)[number];
 
 /** What a token's value is made from; the jti is drawn only for the JWT dialects that ask for one. */
 class LazyMintTimes implements MintTimes {

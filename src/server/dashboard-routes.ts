@@ -106,9 +106,7 @@ export function mountDashboardRoutes(api: Router, tenants: Tenants): void {
     const ref = refParam(req);
     const token = await findTokenByRef(engine, ref);
     if (!token) throw notFound(`No token ${ref} in this sandbox.`);
-    const now = engine.clock.now();
-    if (token.kind === 'accessToken') await engine.grants.revokeAccessToken(token.value, now);
-    else await engine.grants.revokeRefreshToken(token.value, now);
+    await engine.grants.revokeIssued(token.value, engine.clock.now());
     res.json({ token: ref, status: 'revoked' });
   });
 
@@ -117,7 +115,7 @@ export function mountDashboardRoutes(api: Router, tenants: Tenants): void {
     const ref = refParam(req);
     const token = await findTokenByRef(engine, ref);
     if (token?.kind !== 'accessToken') throw notFound(`No access token ${ref} in this sandbox.`);
-    await engine.grants.expireAccessToken(token.value);
+    await engine.grants.expireIssued(token.value);
     res.json({ token: ref, status: 'expired' });
   });
 

@@ -53,19 +53,14 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
 
   api.post('/tokens/expire', async (req, res) => {
     const token = tokenParam(req);
-    if (!(await engineFor(req).grants.expireAccessToken(token))) throw unknownToken();
+    if (!(await engineFor(req).grants.expireIssued(token))) throw unknownToken();
     res.json({ token: redactSecret(token), status: 'expired' });
   });
 
   api.post('/tokens/revoke', async (req, res) => {
     const engine = engineFor(req);
     const token = tokenParam(req);
-    const known =
-      (await engine.store.find('accessToken', token)) ?? (await engine.store.find('refreshToken', token));
-    if (!known) throw unknownToken();
-    const now = engine.clock.now();
-    await engine.grants.revokeAccessToken(token, now);
-    await engine.grants.revokeRefreshToken(token, now);
+    if (!(await engine.grants.revokeIssued(token, engine.clock.now()))) throw unknownToken();
     res.json({ token: redactSecret(token), status: 'revoked' });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/index.js';
 import { advanceClock, bearer, postJson, startTestServer } from '../support/server.js';
-import { tinkClientToken, tinkToken, tinkUserTokens } from '../support/tink.js';
+import { tinkClientToken, tinkGrantCode, tinkToken, tinkUserTokens } from '../support/tink.js';
 
 describe('control plane', () => {
   it('answers health', async () => {
@@ -112,6 +112,48 @@ describe('control plane', () => {
 
     expect((await postJson(`${server.url}/__sandbox/tokens/revoke`, { token: 'unknown' })).status).toBe(404);
     expect((await postJson(`${server.url}/__sandbox/tokens/expire`, {})).status).toBe(400);
+  });
+
+  it('expires and revokes refresh tokens and codes too', async () => {
+    const server = await startTestServer();
+    const tokenError = async (fields: Record<string, string>) =>
+      ((await (await tinkToken(server, fields)).json()) as { errorMessage: string }).errorMessage;
+
+    const expiringRefresh = (await tinkUserTokens(server, 'accounts:read')).refresh_token;
+    expect(
+      await (await postJson(`${server.url}/__sandbox/tokens/expire`, { token: expiringRefresh })).json(),
+    ).toMatchObject({
+      status: 'expired',
+    });
+    expect(await tokenError({ grant_type: 'refresh_token', refresh_token: expiringRefresh })).toMatch(
+      /expired/i,
+    );
+
+    const revokedRefresh = (await tinkUserTokens(server, 'accounts:read')).refresh_token;
+    expect((await postJson(`${server.url}/__sandbox/tokens/revoke`, { token: revokedRefresh })).status).toBe(
+      200,
+    );
+    expect(await tokenError({ grant_type: 'refresh_token', refresh_token: revokedRefresh })).toMatch(
+      /revoked/i,
+    );
+
+    const expiringCode = await tinkGrantCode(server, 'accounts:read');
+    expect((await postJson(`${server.url}/__sandbox/tokens/expire`, { token: expiringCode })).status).toBe(
+      200,
+    );
+    expect(await tokenError({ grant_type: 'authorization_code', code: expiringCode })).toMatch(/expired/i);
+
+    const revokedCode = await tinkGrantCode(server, 'accounts:read');
+    expect((await postJson(`${server.url}/__sandbox/tokens/revoke`, { token: revokedCode })).status).toBe(
+      200,
+    );
+    expect((await tinkToken(server, { grant_type: 'authorization_code', code: revokedCode })).status).toBe(
+      400,
+    );
+    // Revoking again is still an answer about a known token.
+    expect((await postJson(`${server.url}/__sandbox/tokens/revoke`, { token: revokedCode })).status).toBe(
+      200,
+    );
   });
 
   it('replaces the scenario from YAML, and lists every problem of an invalid one', async () => {

@@ -488,9 +488,9 @@ describe('Grants.checkBearer', () => {
   it('reports a token made to expire now as expired', async () => {
     const { issue, bearer, grants } = await setUp();
     const token = await issue(undefined);
-    expect(await grants.expireAccessToken(token.value)).toBe(true);
+    expect(await grants.expireIssued(token.value)).toBe(true);
     expect(await bearer(token.value)).toEqual({ ok: false, reason: 'expired' });
-    expect(await grants.expireAccessToken('unknown')).toBe(false);
+    expect(await grants.expireIssued('unknown')).toBe(false);
   });
 
   it('accepts the scheme name in any case', async () => {
