@@ -1,6 +1,7 @@
 /**
- * The typed control-plane client: openapi-fetch over `openapi/sandbox.yaml`, with helpers for the steps a
- * test takes (move the clock, script a fault, read the journal, make a tenant).
+ * The typed control-plane client: openapi-fetch over `openapi/sandbox.yaml` (its GET, POST... directly on
+ * the client), with helpers for the steps a test takes (move the clock, script a fault, read the journal,
+ * make a tenant).
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from './generated/sandbox.js';
@@ -49,8 +50,12 @@ export interface CreatedTenant {
   client: SandboxClient;
 }
 
-export interface SandboxClient {
-  /** The raw openapi-fetch client, for anything the helpers do not cover. */
+/**
+ * openapi-fetch's client over the control plane (`GET`, `POST`, `DELETE`..., `use`), typed by its paths,
+ * with the helpers below on top.
+ */
+export interface SandboxClient extends SandboxApi {
+  /** The same openapi-fetch client on its own. */
   readonly api: SandboxApi;
   readonly baseUrl: string;
   readonly tenant: string | undefined;
@@ -146,6 +151,7 @@ export function createSandboxClient(baseUrl: string, options: SandboxClientOptio
     expectBody(`POST ${path}`, api.POST(path, { body: { token } }));
 
   return {
+    ...api,
     api,
     baseUrl: root,
     tenant: options.tenant,

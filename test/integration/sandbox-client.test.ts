@@ -46,11 +46,16 @@ describe('the typed control-plane client', () => {
     expect((await client.freezeClock()).frozen).toBe(true);
   });
 
-  it('exposes the raw openapi-fetch client for anything else', async () => {
+  it('is an openapi-fetch client itself, and also hands it over as `api`', async () => {
     const { client } = await sandbox();
-    const { data, response } = await client.api.GET('/__sandbox/state');
+    const { data, response } = await client.GET('/__sandbox/health');
     expect(response.status).toBe(200);
-    expect(data?.accessTokens).toEqual([]);
+    expect(data).toEqual({ status: 'ok' });
+    const advanced = await client.POST('/__sandbox/clock', { body: { advanceSeconds: 60 } });
+    expect(advanced.data?.now).toBe('2026-01-01T00:01:00.000Z');
+    const state = await client.api.GET('/__sandbox/state');
+    expect(state.response.status).toBe(200);
+    expect(state.data?.accessTokens).toEqual([]);
   });
 
   it('injects a fault, lists it, and the provider answers 429 once then recovers', async () => {
