@@ -23,6 +23,13 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
 
   api.post('/scenario', async (req, res) => {
     const engine = engineFor(req);
+    // No body parser took it (no or another media type), or nothing was sent: never an empty scenario.
+    const empty = req.get('transfer-encoding') === undefined && Number(req.get('content-length') ?? 0) === 0;
+    if (empty || req.body === undefined || (typeof req.body === 'string' && req.body.trim() === '')) {
+      throw badRequest(
+        'Send the scenario as JSON (Content-Type: application/json) or YAML (Content-Type: application/yaml).',
+      );
+    }
     const scenario =
       typeof req.body === 'string'
         ? parseScenarioText(req.body, '(posted scenario)', dialects)

@@ -183,6 +183,23 @@ describe('control plane', () => {
     );
   });
 
+  it.each([
+    // fetch sends a string as text/plain (read as YAML, as JSON is): bytes go with no media type.
+    ['no media type', {}, new TextEncoder().encode(JSON.stringify({ providers: {} }))],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }, 'providers=x'],
+    ['an empty YAML body', { 'content-type': 'application/yaml' }, '  \n'],
+    ['no body', { 'content-type': 'application/json' }, ''],
+  ])('refuses a scenario sent as %s, and keeps the one loaded', async (_what, headers, body) => {
+    const server = await startTestServer();
+    const res = await fetch(`${server.url}/__sandbox/scenario`, { method: 'POST', headers, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: 'invalid_request',
+      message: expect.stringMatching(/JSON/),
+    });
+    expect(await tinkClientToken(server, 'user:create')).toEqual(expect.any(String));
+  });
+
   it('answers unknown control paths with a JSON 404 that says where things live', async () => {
     const server = await startTestServer();
     const res = await fetch(`${server.url}/__sandbox/nothing`);
