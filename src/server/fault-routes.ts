@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { Request, Router } from 'express';
 import type { SandboxEngine } from '../engine/engine.js';
 import { type FaultSpec, namedFaults } from '../engine/faults.js';
@@ -36,9 +37,41 @@ export function parseFault(body: unknown): FaultSpec {
   const spec: FaultSpec = { ...rest };
   if (status !== undefined) spec.status = status;
   if (delayMs !== undefined) spec.delayMs = delayMs;
-  if (headers !== undefined)
-    spec.headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  if (headers !== undefined) spec.headers = faultHeaders(headers);
   return spec;
+}
+
+/**
+ * Headers a response can carry as given: checked now, with node:http's own rules, rather than failing
+ * when the fault fires (node:http would throw and the request get a dropped connection instead).
+ * The body's framing is the sandbox's: a content-length named is replaced by the body's real one, and a
+ * transfer-encoding is refused.
+ */
+function faultHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const problems: { path: string; message: string }[] = [];
+  const checked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const path = `headers.${name}`;
+    const lower = name.toLowerCase();
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      problems.push({ path, message: 'must be a string' });
+    } else if (lower === 'transfer-encoding') {
+      problems.push({ path, message: 'is set by the sandbox from the body' });
+    } else {
+      try {
+        validateHeaderName(name);
+        validateHeaderValue(name, String(value));
+        checked[lower] = String(value);
+      } catch {
+        problems.push({
+          path,
+          message: 'is not a valid HTTP header (name: a token; value: no control characters)',
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw new FaultRequestError(problems);
+  return checked;
 }
 
 export function mountFaultRoutes(api: Router, engineFor: (req: Request) => SandboxEngine): void {

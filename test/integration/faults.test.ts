@@ -118,6 +118,31 @@ describe('faults', () => {
     expect((await tinkToken(server, clientCredentials)).status).toBe(200);
   });
 
+  it('refuses headers no response can carry, naming each, so that the fault never drops the request', async () => {
+    const server = await startTestServer();
+    const res = await postJson(`${server.url}/__sandbox/faults`, {
+      status: 500,
+      headers: {
+        'bad header': 'v',
+        'x-split': 'a\r\nset-cookie: x=1',
+        'x-object': { a: 1 },
+        'Transfer-Encoding': 'chunked',
+        'x-fine': 'ok',
+      },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { problems: { path: string }[] };
+    expect(body.problems.map((p) => p.path).sort()).toEqual([
+      'headers.Transfer-Encoding',
+      'headers.bad header',
+      'headers.x-object',
+      'headers.x-split',
+    ]);
+    const faults = (await (await fetch(`${server.url}/__sandbox/faults`)).json()) as { faults: unknown[] };
+    expect(faults.faults).toEqual([]);
+    expect((await tinkToken(server, clientCredentials)).status).toBe(200);
+  });
+
   it('refuses an invalid fault with every problem named', async () => {
     const server = await startTestServer();
     const res = await postJson(`${server.url}/__sandbox/faults`, {
