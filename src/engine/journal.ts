@@ -1,6 +1,6 @@
 import { wallTimeMs } from './clock.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
-import { redactHeaders, redactQuery, redactRawBody, redactSecret, redactValue } from './redact.js';
+import { redactHeaders, redactQuery, redactRawBody, redactResponseBody, redactSecret } from './redact.js';
 import { TextRing } from './text-ring.js';
 
 /** What the journal keeps of one provider request; secrets are redacted only when read. */
@@ -245,7 +245,10 @@ function present(e: RawEntry): JournalEntry {
     };
     entry.response = {
       headers: redactHeaders(response.headers),
-      body: typeof response.body === 'string' ? '[html page]' : redactValue(response.body),
+      body:
+        typeof response.body === 'string'
+          ? '[html page]'
+          : redactResponseBody(response.body, response.status),
     };
   }
   return entry;

@@ -55,6 +55,21 @@ export function redactValue(value: unknown, key = '', depth = 0): unknown {
   return value;
 }
 
+/**
+ * A response body as the journal shows it. The top-level `code` of an error answer is its error code
+ * (Uphold's `{code, message}`: token_invalid), not an authorization code, and is kept as it is.
+ */
+export function redactResponseBody(body: unknown, status: number): unknown {
+  if (status < 400 || body === null || typeof body !== 'object' || Array.isArray(body))
+    return redactValue(body);
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [
+      k,
+      k === 'code' && typeof v === 'string' ? v : redactValue(v, k, 1),
+    ]),
+  );
+}
+
 function printable(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);

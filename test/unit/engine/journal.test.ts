@@ -171,6 +171,20 @@ describe('Journal redaction', () => {
     });
   });
 
+  it("shows an error answer's code (Uphold's token_invalid) but redacts a code issued in a 2xx answer", () => {
+    const journal = new Journal();
+    const details = { code: 'nested-secret-code' };
+    record(journal, { response: json(401, { code: 'token_invalid', message: 'Invalid token', details }) });
+    record(journal, { response: json(200, { code: 'a-secret-authorization-code' }) });
+    const [error, issued] = journal.list();
+    expect(error?.response?.body).toEqual({
+      code: 'token_invalid',
+      message: 'Invalid token',
+      details: { code: redactSecret('nested-secret-code') },
+    });
+    expect(issued?.response?.body).toEqual({ code: redactSecret('a-secret-authorization-code') });
+  });
+
   it('summarises bodies it cannot show', () => {
     const journal = new Journal();
     record(journal, { headers: jsonType, body: '{not json' });
