@@ -39,7 +39,8 @@ export interface Route {
 export interface DialectErrors {
   notFound(req: SandboxRequest): ProviderError;
   methodNotAllowed(req: SandboxRequest, allowed: string[]): ProviderError;
-  payloadTooLarge(): ProviderError;
+  /** A body over 1 MiB, in the shape the endpoint asked for uses (a token endpoint's may differ). */
+  payloadTooLarge(req: SandboxRequest): ProviderError;
   /** A sandbox bug: answered in the provider's shape so that clients still parse it. */
   internal(): ProviderError;
   /**

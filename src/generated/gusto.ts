@@ -407,6 +407,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorObject"];
             };
         };
+        /** @description The body is larger than 1 MiB (an RFC 6749 body, as every error of the OAuth endpoints) */
+        OAuthPayloadTooLarge: {
+            headers: {
+                "X-Gusto-API-Version": components["headers"]["ApiVersion"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
         /** @description The body is larger than 1 MiB */
         PayloadTooLarge: {
             headers: {
@@ -528,7 +538,7 @@ export interface operations {
             400: components["responses"]["OAuthBadRequest"];
             401: components["responses"]["OAuthInvalidClient"];
             406: components["responses"]["InvalidApiVersion"];
-            413: components["responses"]["PayloadTooLarge"];
+            413: components["responses"]["OAuthPayloadTooLarge"];
         };
     };
     "oauth-revoke": {
@@ -574,7 +584,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["InvalidApiVersion"];
-            413: components["responses"]["PayloadTooLarge"];
+            413: components["responses"]["OAuthPayloadTooLarge"];
         };
     };
     "get-v1-token-info": {

@@ -318,6 +318,22 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The token request's body is larger than 1 MiB (an RFC 6749 body, as every token-endpoint error). */
+        OAuthPayloadTooLarge: {
+            headers: {
+                "x-uphold-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "invalid_request",
+                 *       "error_description": "The request body is larger than 1 MiB"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuth2Error"];
+            };
+        };
         /** @description The body is larger than 1 MiB. */
         PayloadTooLarge: {
             headers: {
@@ -453,7 +469,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            413: components["responses"]["PayloadTooLarge"];
+            413: components["responses"]["OAuthPayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -75,14 +75,23 @@ describe('Gusto answers malformed input with 4xx in its own shapes', () => {
     expect(await oauthError(inUrl)).toBe('invalid_request');
   });
 
-  it('answers bodies over 1 MiB with 413 and wrong methods with 405, in the Gusto envelope', async () => {
+  it('answers bodies over 1 MiB with 413 (RFC 6749 at the OAuth endpoints) and wrong methods with 405', async () => {
     const server = await startGusto();
-    const big = await send(server, '/oauth/token', {
-      body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 10) }),
+    const padding = JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 10) });
+    for (const path of ['/oauth/token', '/oauth/revoke']) {
+      const big = await send(server, path, {
+        body: padding,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(big.status).toBe(413);
+      expect(await big.json()).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+    }
+    const bigApi = await send(server, '/v1/partner_managed_companies', {
+      body: padding,
       headers: { 'content-type': 'application/json' },
     });
-    expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ errors: [{ category: 'invalid_parameter' }] });
+    expect(bigApi.status).toBe(413);
+    expect(await bigApi.json()).toMatchObject({ errors: [{ category: 'invalid_parameter' }] });
     const wrongMethod = await fetch(`${server.url}/gusto/oauth/token`);
     expect(wrongMethod.status).toBe(405);
     expect(await wrongMethod.json()).toMatchObject({ errors: [{ error_key: 'request' }] });

@@ -100,7 +100,7 @@ describe('Uphold under random input', () => {
     );
   });
 
-  it('answers a body over 1 MiB with 413 in the Core error shape', async () => {
+  it('answers a body over 1 MiB with 413 in the Core error shape, and in RFC 6749 at the token endpoint', async () => {
     const server = await start();
     const res = await fetch(`${server.url}/uphold/core/users`, {
       method: 'POST',
@@ -110,5 +110,14 @@ describe('Uphold under random input', () => {
     expect(res.status).toBe(413);
     expect(res.headers.get('x-uphold-request-id')).toBeTruthy();
     expect(await res.json()).toMatchObject({ code: 'content_too_large', message: expect.any(String) });
+    // The token endpoint answers it, as every error of its own, in RFC 6749's shape.
+    const token = await fetch(`${server.url}/uphold/core/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=client_credentials&scope=${'a'.repeat(1024 * 1024 + 10)}`,
+    });
+    expect(token.status).toBe(413);
+    expect(token.headers.get('x-uphold-request-id')).toBeTruthy();
+    expect(await token.json()).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
   });
 });

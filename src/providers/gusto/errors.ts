@@ -107,8 +107,13 @@ export const gustoErrors = {
         headers: { allow: allowed.join(', ') },
       },
     ),
-  payloadTooLarge: () =>
-    gustoError(413, 'invalid_parameter', 'The request body is larger than 1 MiB.', { errorKey: 'request' }),
+  payloadTooLarge: (req: SandboxRequest) =>
+    // POST /oauth/token and /oauth/revoke answer every error in RFC 6749's shape.
+    req.path.startsWith('/oauth/')
+      ? oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB.')
+      : gustoError(413, 'invalid_parameter', 'The request body is larger than 1 MiB.', {
+          errorKey: 'request',
+        }),
   invalidBody: (message: string, field?: string) =>
     gustoError(422, field === undefined ? 'invalid_parameter' : 'invalid_attribute_value', message, {
       errorKey: field ?? 'request',

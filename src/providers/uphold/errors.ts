@@ -12,6 +12,9 @@ type Violation = components['schemas']['Violation'];
  * `{error, error_description}`; everything else answers `{code, message, details?}`. Texts marked C are
  * the ones the Core API spec quotes; the others are the sandbox's own (I).
  */
+/** Uphold's token endpoint, below the mount. */
+export const upholdTokenPath = '/core/oauth2/token';
+
 function oauthError(status: number, error: OAuth2Error['error'], description: string): ProviderError {
   const body: OAuth2Error = { error, error_description: description };
   return new ProviderError(status, body);
@@ -121,8 +124,11 @@ export const upholdErrors = {
       },
       { allow: allowed.join(', ') },
     ),
-  payloadTooLarge: () =>
-    apiError(413, { code: 'content_too_large', message: 'The request body is larger than 1 MiB' }),
+  payloadTooLarge: (req: SandboxRequest) =>
+    // The token endpoint answers every error in RFC 6749's shape.
+    req.path === upholdTokenPath
+      ? oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB')
+      : apiError(413, { code: 'content_too_large', message: 'The request body is larger than 1 MiB' }),
   internal: () =>
     apiError(500, { code: 'internal_server_error', message: 'The sandbox failed to handle this request' }),
   /** Errors a scripted fault names, in the shape the endpoint would use. */
