@@ -136,6 +136,11 @@ describe('Tight client_credentials tokens', () => {
     const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
     const res = await postJson(`${server.url}/tight/v6/banks/transactions/query`, {}, headers);
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ result: 'FAILURE', data: null, error: [{ type }] });
+    // Tight's documented text, whatever is wrong with the token.
+    expect(await res.json()).toEqual({
+      result: 'FAILURE',
+      data: null,
+      error: [{ type, message: 'The access_token provided is invalid.' }],
+    });
   });
 });

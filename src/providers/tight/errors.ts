@@ -27,14 +27,9 @@ const invalidTokenMessage = 'The access_token provided is invalid.';
 const forbiddenMessage = "The access_token doesn't have permissions to perform the request.";
 
 const rejections: Record<TokenRejection, ErrorItem> = {
-  missing: item(
-    'INVALID_TOKEN',
-    `${invalidTokenMessage} No token was sent: did you forget the "Authorization: Bearer <access_token>" header?`,
-  ),
-  malformed: item(
-    'INVALID_TOKEN',
-    `${invalidTokenMessage} The Authorization header is not "Bearer <access_token>".`,
-  ),
+  // Tight's 401 text is the same whatever is wrong with the token, a missing header included.
+  missing: item('INVALID_TOKEN', invalidTokenMessage),
+  malformed: item('INVALID_TOKEN', invalidTokenMessage),
   unknown: item('INVALID_TOKEN', invalidTokenMessage),
   // Tight documents no revocation; a revoked token is simply no longer valid.
   revoked: item('INVALID_TOKEN', invalidTokenMessage),
