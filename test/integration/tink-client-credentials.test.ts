@@ -39,6 +39,13 @@ describe('Tink client_credentials', () => {
     });
   });
 
+  it.each(['', ',,,', ' , '])('requires at least one scope (scope=%j names none)', async (scope) => {
+    const server = await startTestServer();
+    const res = await tinkToken(server, { grant_type: 'client_credentials', scope });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errorCode: 'INVALID_REQUEST', errorMessage: 'scope is required.' });
+  });
+
   it('answers a wrong client secret with 401 INVALID_CLIENT', async () => {
     const server = await startTestServer();
     const res = await postForm(`${server.url}/tink/api/v1/oauth/token`, {

@@ -49,6 +49,13 @@ export function required(fields: Map<string, string>, name: string): string {
   return value;
 }
 
+/** The `scope` field's scopes: one at least (`scope=,,,` names none, as no scope at all). */
+export function requiredScopes(fields: Map<string, string>): readonly string[] {
+  const scopes = parseScopes(required(fields, 'scope'));
+  if (scopes.length === 0) throw tinkErrors.invalidRequest('scope is required.');
+  return scopes;
+}
+
 /** Tink takes client credentials in the form body (providers.md §3.3). */
 export async function authenticateClient(
   ctx: RouteContext,

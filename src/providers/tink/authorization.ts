@@ -3,7 +3,7 @@ import { json, type SandboxResponse } from '../../engine/http.js';
 import { opaqueToken } from '../../engine/random.js';
 import type { ClientRecord } from '../../engine/records.js';
 import { scopedKey } from '../../engine/records.js';
-import { formatScopes, parseScopes, required, requireToken, tinkForm } from './access.js';
+import { formatScopes, required, requiredScopes, requireToken, tinkForm } from './access.js';
 import { tinkErrors } from './errors.js';
 import { tinkLifetimes } from './lifetimes.js';
 import { findNamedUser } from './users.js';
@@ -40,7 +40,7 @@ export async function createDelegatedGrant(ctx: RouteContext): Promise<SandboxRe
   const client = await clientOf(ctx, token.clientId);
   // The delegated scopes are Tink Link's (credentials:*, providers:read, ...), so they are not limited to the
   // client's own; what the client finally gets is decided on the Link page.
-  const scopes = parseScopes(required(fields, 'scope'));
+  const scopes = requiredScopes(fields);
   return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes, true) });
 }
 
@@ -75,7 +75,7 @@ async function clientOf(ctx: RouteContext, clientId: string): Promise<ClientReco
 }
 
 function requestedScopes(fields: Map<string, string>, client: ClientRecord): readonly string[] {
-  const scopes = parseScopes(required(fields, 'scope'));
+  const scopes = requiredScopes(fields);
   const outside = scopes.filter((scope) => !client.scopes.includes(scope));
   if (outside.length > 0)
     throw tinkErrors.invalidScope(`The client is not allowed the scopes: ${formatScopes(outside)}.`);

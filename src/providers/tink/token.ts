@@ -3,7 +3,7 @@ import { json, type SandboxResponse } from '../../engine/http.js';
 import { opaqueToken } from '../../engine/random.js';
 import type { Grant } from '../../engine/records.js';
 import type { components } from '../../generated/tink.js';
-import { authenticateClient, formatScopes, parseScopes, required, tinkForm } from './access.js';
+import { authenticateClient, formatScopes, required, requiredScopes, tinkForm } from './access.js';
 import { tinkErrors } from './errors.js';
 import { tinkLifetimes } from './lifetimes.js';
 
@@ -29,7 +29,7 @@ async function clientToken(
   allowed: readonly string[],
   fields: Map<string, string>,
 ): Promise<TokenResponse> {
-  const scopes = parseScopes(required(fields, 'scope'));
+  const scopes = requiredScopes(fields);
   const outside = scopes.filter((scope) => !allowed.includes(scope));
   if (outside.length > 0) {
     throw tinkErrors.invalidScope(`The client is not allowed the scopes: ${formatScopes(outside)}.`);
