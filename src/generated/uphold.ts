@@ -34,7 +34,8 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description Acts as the client (no `X-On-Behalf-Of`). Needs `core.users:create`.
+         * @description Acts as the client (no `X-On-Behalf-Of`). Needs `core.users:create`, and the end user's IP in
+         *     `X-Uphold-User-Ip` (without it: 409 `missing-user-ip-header`).
          */
         post: operations["core.create-user"];
         delete?: never;
@@ -390,6 +391,12 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The IP (v4 or v6) of the end user the request is made for. Creating a user without it answers
+         *     409 `operation_not_allowed` (`missing-user-ip-header`); a value that is no IP answers 400.
+         * @example 47.174.97.164
+         */
+        UserIp: string;
+        /**
          * @description The subject to act for: `user {uuid}` (needs `core.users:act-on-behalf-of`) or `client {uuid}`.
          *     A malformed value answers 400 `request_invalid`.
          * @example user 0b7c1a52-7f0e-4d52-9a3e-3c1f2f6d9a11
@@ -477,7 +484,14 @@ export interface operations {
     "core.create-user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The IP (v4 or v6) of the end user the request is made for. Creating a user without it answers
+                 *     409 `operation_not_allowed` (`missing-user-ip-header`); a value that is no IP answers 400.
+                 * @example 47.174.97.164
+                 */
+                "X-Uphold-User-Ip"?: components["parameters"]["UserIp"];
+            };
             path?: never;
             cookie?: never;
         };

@@ -44,6 +44,35 @@ describe('Uphold POST /core/users', () => {
     expect(pick(await me.json(), 'user')).toEqual(user);
   });
 
+  it("needs the end user's IP: none is a 409 missing user context, a value that is no IP a 400", async () => {
+    const server = await start();
+    const token = await accessToken(server);
+    const body = { email: 'jane@example.com' };
+    const missing = await call(server, 'POST', '/core/users', { token, body, userIp: false });
+    expect(missing.status).toBe(409);
+    expect(await missing.json()).toEqual({
+      code: 'operation_not_allowed',
+      message: 'Request not allowed due to missing user context',
+      details: { reasons: ['missing-user-ip-header'] },
+    });
+    const notIp = await call(server, 'POST', '/core/users', {
+      token,
+      body,
+      headers: { 'x-uphold-user-ip': 'localhost' },
+    });
+    expect(notIp.status).toBe(400);
+    expect(await notIp.json()).toMatchObject({
+      code: 'request_invalid',
+      details: { context: 'headers', violations: [{ property: 'x-uphold-user-ip' }] },
+    });
+    const v6 = await call(server, 'POST', '/core/users', {
+      token,
+      body,
+      headers: { 'x-uphold-user-ip': '2001:db8::1' },
+    });
+    expect(v6.status).toBe(201);
+  });
+
   it('refuses an email already in use, whatever its case', async () => {
     const server = await start();
     const token = await accessToken(server);

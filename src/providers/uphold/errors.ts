@@ -86,6 +86,13 @@ export const upholdErrors = {
       message: 'Request not allowed due to missing user context',
       details: { reasons: ['missing-user-context'] },
     }),
+  /** The spec's create-user example (C): the end user's IP header is missing. */
+  missingUserIp: () =>
+    apiError(409, {
+      code: 'operation_not_allowed',
+      message: 'Request not allowed due to missing user context',
+      details: { reasons: ['missing-user-ip-header'] },
+    }),
   userSubjectNotAllowed: () =>
     apiError(409, {
       code: 'operation_not_allowed',

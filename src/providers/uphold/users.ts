@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { RouteContext } from '../../engine/dialect.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
 import type { UserRecord } from '../../engine/records.js';
@@ -17,6 +18,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** POST /core/users: the client creates a user of its organization (201). */
 export async function createUser(ctx: RouteContext): Promise<SandboxResponse> {
   await authorize(ctx, createUserRule);
+  requireUserIp(ctx);
   const rules = new BodyRules(readUpholdJson(ctx.req));
   const email = rules.string('email', {
     required: true,
@@ -30,6 +32,20 @@ export async function createUser(ctx: RouteContext): Promise<SandboxResponse> {
   if (email === undefined)
     throw upholdErrors.requestInvalid('body', [{ property: 'email', rule: 'required' }]);
   return json(201, { user: toUser(await addUser(ctx, { email, fullName, type })) });
+}
+
+/**
+ * The end user's IP, which Uphold needs to create a user (the spec's create-user 409 example, providers.md
+ * §4.5): missing, 409 `missing-user-ip-header`; not an IP, 400 like any invalid header.
+ */
+function requireUserIp(ctx: RouteContext): void {
+  const ip = ctx.req.headers['x-uphold-user-ip'];
+  if (ip === undefined || ip === '') throw upholdErrors.missingUserIp();
+  if (isIP(ip) === 0) {
+    throw upholdErrors.requestInvalid('headers', [
+      { property: 'x-uphold-user-ip', rule: 'format', ruleParams: { format: 'ip' } },
+    ]);
+  }
 }
 
 /** GET /core/users/me: the subject user (GET answers even for a blocked user). */

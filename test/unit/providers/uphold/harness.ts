@@ -75,7 +75,12 @@ export interface CoreCall {
   onBehalfOf?: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Send the end user's IP (X-Uphold-User-Ip), as a partner's client does; default true. */
+  userIp?: boolean;
 }
+
+/** A documentation address (RFC 5737) standing for the end user's IP. */
+export const endUserIp = '203.0.113.7';
 
 /** A Core API call: `call(server, 'GET', '/core/users/me', { token, onBehalfOf: `user ${id}` })`. */
 export function call(
@@ -84,7 +89,10 @@ export function call(
   path: string,
   options: CoreCall = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { ...options.headers };
+  const headers: Record<string, string> = {
+    ...(options.userIp === false ? {} : { 'x-uphold-user-ip': endUserIp }),
+    ...options.headers,
+  };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.onBehalfOf !== undefined) headers['x-on-behalf-of'] = options.onBehalfOf;
   const init: RequestInit = { method, headers };
