@@ -106,9 +106,12 @@ ${p.companies.length === 0 ? '' : html`${newest(p.companies.length, p.companyCou
 
 function grantLineage(g: GrantView, names: Names): SafeHtml {
   const parts: SafeHtml[] = [];
-  if (g.parentGrantId !== undefined)
-    parts.push(html`strict access from legacy <a href="#grant-${g.parentGrantId}">${g.parentGrantId}</a>`);
-  else if (g.strict) parts.push(html`strict (one company)`);
+  if (g.parentGrantId !== undefined) {
+    const from = html`<a href="#grant-${g.parentGrantId}">${g.parentGrantId}</a>`;
+    parts.push(
+      g.strict ? html`strict access from legacy ${from}` : html`made through Tink Link from ${from}`,
+    );
+  } else if (g.strict) parts.push(html`strict (one company)`);
   for (const loss of g.lost) {
     parts.push(
       html`lost <strong>${names.get(loss.company) ?? loss.company}</strong> to strict <a href="#grant-${loss.strictGrantId}">${loss.strictGrantId}</a> at ${sandboxTime(loss.at)}`,

@@ -39,7 +39,7 @@ export interface GrantView {
   status: Status;
   createdAt: number;
   strict: boolean;
-  /** Gusto strict grants: the legacy grant they were exchanged from. */
+  /** The grant this one was made from (a Gusto strict grant: its legacy grant; Tink Link: the delegated one). */
   parentGrantId?: string;
   /** Gusto legacy grants: the companies strict tokens took from them. */
   lost: CompanyLoss[];

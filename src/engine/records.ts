@@ -57,7 +57,10 @@ export interface Grant {
   revokedAt?: number;
   /** Gusto: a legacy (non-strict) grant loses companies to strict tokens. */
   strict?: boolean;
-  /** Gusto strict grants: the legacy grant they were exchanged from. */
+  /**
+   * The grant this one was made from: a Gusto strict grant's legacy grant; a Tink grant made through Tink
+   * Link, the delegated grant whose code the page took (reusing that code revokes this one too).
+   */
   parentGrantId?: string;
   /** Gusto resource owner of a company grant. */
   resourceOwner?: { type: string; uuid: string };

@@ -82,6 +82,27 @@ describe('Tink delegated grant through Tink Link', () => {
     expect(again.status).toBe(400);
   });
 
+  it('revokes what a delegated code led to when the Link page gets it a second time', async () => {
+    const server = await startTestServer();
+    const code = await delegatedCode(server);
+    const first = await fetch(linkUrl(server, code, { auto_approve: 'true' }), { redirect: 'manual' });
+    const redirected = new URL(first.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const exchanged = await tinkToken(server, { grant_type: 'authorization_code', code: redirected });
+    const { access_token, refresh_token } = (await exchanged.json()) as {
+      access_token: string;
+      refresh_token: string;
+    };
+    const accounts = () => fetch(`${server.url}/tink/data/v2/accounts`, { headers: bearer(access_token) });
+    expect((await accounts()).status).toBe(200);
+
+    const again = await fetch(linkUrl(server, code, { auto_approve: 'true' }), { redirect: 'manual' });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('already used');
+    expect(await (await accounts()).json()).toMatchObject({ errorCode: 'TOKEN_REVOKED' });
+    const refreshed = await tinkToken(server, { grant_type: 'refresh_token', refresh_token });
+    expect(refreshed.status).toBe(400);
+  });
+
   it('redirects a cancelled Link with an error and the state', async () => {
     const server = await startTestServer();
     const code = await delegatedCode(server);

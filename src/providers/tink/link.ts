@@ -98,8 +98,12 @@ async function checkRequest(
   if (!code?.delegated || code.clientId !== clientId) {
     throw new LinkProblem('authorization_code is not a delegated code of this client.');
   }
-  if (code.consumedAt !== undefined || code.revokedAt !== undefined)
+  if (code.consumedAt !== undefined) {
+    // A code used twice: what it led to is revoked (RFC 6749 §4.1.2), as at the token endpoint.
+    await revokeMadeFrom(ctx, code.grantId);
     throw new LinkProblem('authorization_code was already used.');
+  }
+  if (code.revokedAt !== undefined) throw new LinkProblem('authorization_code was already used.');
   if (code.expiresAt <= now) throw new LinkProblem('authorization_code has expired (codes live 10 minutes).');
   const user =
     code.userId === undefined
@@ -121,6 +125,7 @@ async function complete(ctx: RouteContext, params: Params, client: ClientRecord)
     provider: 'tink',
     kind: 'user',
     clientId: client.clientId,
+    parentGrantId: redemption.code.grantId,
     ...(redemption.code.userId === undefined ? {} : { userId: redemption.code.userId }),
     companies: [],
     scopes: grantedScopes(params, client),
@@ -136,6 +141,16 @@ async function complete(ctx: RouteContext, params: Params, client: ClientRecord)
       state: params.get('state') ?? undefined,
     }),
   );
+}
+
+/** Revokes the delegated grant and the grants the Link page made from it, with their tokens and codes. */
+async function revokeMadeFrom(ctx: RouteContext, delegatedGrantId: string): Promise<void> {
+  const { store, clock } = ctx.sandbox;
+  const now = clock.now();
+  await store.revokeByGrant(delegatedGrantId, now);
+  for (const grant of await store.list('grant', 'tink')) {
+    if (grant.parentGrantId === delegatedGrantId) await store.revokeByGrant(grant.id, now);
+  }
 }
 
 function grantedScopes(params: Params, client: ClientRecord): string[] {
