@@ -163,7 +163,10 @@ export class Grants {
   async issueCode(
     grant: Grant,
     value: string,
-    spec: Pick<AuthorizationCode, 'redirectUri' | 'codeChallenge' | 'codeChallengeMethod' | 'delegated'> & {
+    spec: Pick<
+      AuthorizationCode,
+      'redirectUri' | 'codeChallenge' | 'codeChallengeMethod' | 'delegated' | 'idHint'
+    > & {
       lifetimeSeconds: number;
     },
   ): Promise<AuthorizationCode> {

@@ -120,6 +120,8 @@ export interface AuthorizationCode {
   revokedAt?: number;
   /** Tink: the delegated code is exchanged by Tink Link for a fresh code to redirect with. */
   delegated?: boolean;
+  /** Tink: the user's name as the delegated code's Link page shows it (`id_hint`). */
+  idHint?: string;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

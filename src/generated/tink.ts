@@ -266,8 +266,8 @@ export interface components {
             response_type?: "code";
             user_id?: string;
             external_user_id?: string;
-            /** @description A name Tink Link shows the user, such as "John Doe". */
-            id_hint?: string;
+            /** @description The name Tink Link greets the user with, such as "John Doe" (required). */
+            id_hint: string;
             /** @description The client acting for the user; Tink Link's is df05e4b379934cd09963197cc855bfe9. */
             actor_client_id: string;
             /** @description Comma-separated scopes to grant. */

@@ -41,10 +41,11 @@ describe('Tink delegated grant through Tink Link', () => {
   it('shows the Link page, redirects with a code and state on approval, and the code yields a user token', async () => {
     const server = await startTestServer();
     const code = await delegatedCode(server);
-    const page = await fetch(linkUrl(server, code, { id_hint: 'Jane Doe' }));
+    // The name given to /delegate as id_hint is the one the page greets.
+    const page = await fetch(linkUrl(server, code));
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('Jane Doe');
+    expect(html).toContain('Signed in as <strong>Jane Doe</strong>');
     expect(html).toContain('<form method="post"');
 
     const hidden = [...html.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)];
@@ -123,6 +124,18 @@ describe('Tink delegated grant through Tink Link', () => {
     const location = new URL(res.headers.get('location') ?? '');
     expect(location.searchParams.get('error')).toBe('USER_CANCELLED');
     expect(location.searchParams.get('state')).toBe('s1');
+  });
+
+  it('needs id_hint, the name Tink Link shows the user', async () => {
+    const server = await startTestServer();
+    const token = await tinkClientToken(server, 'authorization:grant');
+    const res = await postForm(
+      `${server.url}/tink/api/v1/oauth/authorization-grant/delegate`,
+      { user_id: seededTinkUser.userId, actor_client_id: tinkLinkClientId, scope: 'user:read' },
+      bearer(token),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errorCode: 'INVALID_REQUEST', errorMessage: 'id_hint is required.' });
   });
 
   it('does not let the client exchange the delegated code itself', async () => {

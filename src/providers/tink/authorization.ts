@@ -18,7 +18,7 @@ export async function createAuthorizationGrant(ctx: RouteContext): Promise<Sandb
   const user = await findNamedUser(ctx, fields);
   const client = await clientOf(ctx, token.clientId);
   const scopes = requestedScopes(fields, client);
-  return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes, false) });
+  return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes) });
 }
 
 /**
@@ -29,6 +29,7 @@ export async function createDelegatedGrant(ctx: RouteContext): Promise<SandboxRe
   const token = await requireToken(ctx, { kind: 'client', scope: 'authorization:grant' });
   const fields = tinkForm(ctx);
   const user = await findNamedUser(ctx, fields);
+  const idHint = required(fields, 'id_hint');
   const actor = required(fields, 'actor_client_id');
   if (actor !== tinkLinkClientId) {
     throw tinkErrors.invalidRequest(`actor_client_id must be Tink Link's client id ${tinkLinkClientId}.`);
@@ -41,16 +42,19 @@ export async function createDelegatedGrant(ctx: RouteContext): Promise<SandboxRe
   // The delegated scopes are Tink Link's (credentials:*, providers:read, ...), so they are not limited to the
   // client's own; what the client finally gets is decided on the Link page.
   const scopes = requiredScopes(fields);
-  return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes, true) });
+  return json(200, { code: await grantCode(ctx, client.clientId, user.id, scopes, { idHint }) });
 }
 
-/** A user grant for the client and a single-use code for it (delegated: only Tink Link may redeem it). */
+/**
+ * A user grant for the client and a single-use code for it; a delegated one (with the name Tink Link
+ * shows) only Tink Link may redeem.
+ */
 async function grantCode(
   ctx: RouteContext,
   clientId: string,
   userId: string,
   scopes: readonly string[],
-  delegated: boolean,
+  delegation?: { idHint: string },
 ): Promise<string> {
   const grant = await ctx.sandbox.grants.createGrant({
     provider: 'tink',
@@ -61,7 +65,7 @@ async function grantCode(
     scopes,
   });
   const code = await ctx.sandbox.grants.issueCode(grant, opaqueToken(ctx.sandbox.random, 16), {
-    delegated,
+    ...(delegation === undefined ? {} : { delegated: true, idHint: delegation.idHint }),
     lifetimeSeconds: ctx.sandbox.lifetime('tink', 'authorizationCode', tinkLifetimes.authorizationCode),
   });
   ctx.touch({ grantId: grant.id });

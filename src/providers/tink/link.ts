@@ -31,11 +31,11 @@ type Params = Pick<URLSearchParams, 'get' | 'entries'>;
 export async function showLink(ctx: RouteContext): Promise<SandboxResponse> {
   return onPage(async () => {
     const params = ctx.req.query;
-    const { client, user } = await checkRequest(ctx, params);
+    const { client, user, idHint } = await checkRequest(ctx, params);
     if (params.get('auto_approve') === 'true') return complete(ctx, params, client);
     const page = consentPage({
       clientName: client.name ?? client.clientId,
-      idHint: params.get('id_hint') ?? user.name ?? user.externalUserId,
+      idHint: idHint ?? params.get('id_hint') ?? user.name ?? user.externalUserId,
       scopes: grantedScopes(params, client),
       hidden: Object.fromEntries(params.entries()),
       action: `/tink${ctx.req.path}`,
@@ -80,7 +80,7 @@ async function onPage(render: () => Promise<SandboxResponse>): Promise<SandboxRe
 async function checkRequest(
   ctx: RouteContext,
   params: Params,
-): Promise<{ client: ClientRecord; user: UserRecord }> {
+): Promise<{ client: ClientRecord; user: UserRecord; idHint: string | undefined }> {
   const clientId = params.get('client_id');
   if (!clientId) throw new LinkProblem('client_id is missing from the Tink Link URL.');
   const client = await ctx.sandbox.store.find('client', scopedKey('tink', clientId));
@@ -111,7 +111,7 @@ async function checkRequest(
       : await ctx.sandbox.store.find('user', scopedKey('tink', code.userId));
   if (!user || user.deletedAt !== undefined)
     throw new LinkProblem('The user of this authorization_code no longer exists.');
-  return { client, user };
+  return { client, user, idHint: code.idHint };
 }
 
 /** Consumes the delegated code and redirects with a fresh code for the client's own grant. */
