@@ -123,6 +123,9 @@ function applyClockChange(engine: SandboxEngine, body: Record<string, unknown>):
 
 function journalFilter(req: Request): JournalFilter {
   const { provider, path, status, since, limit } = req.query;
+  for (const [name, value] of Object.entries({ provider, path, status, since, limit })) {
+    if (value !== undefined && typeof value !== 'string') throw badRequest(`Give ${name} once.`);
+  }
   const filter: JournalFilter = {};
   if (typeof provider === 'string') {
     if (!isProviderId(provider)) throw badRequest(`Unknown provider ${provider}.`);

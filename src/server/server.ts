@@ -95,7 +95,7 @@ function route(
   res: ServerResponse,
 ): void {
   const allowed = limiter?.take(req.socket) ?? true;
-  const url = req.url ?? '/';
+  const url = originForm(req.url ?? '/');
   const queryAt = url.indexOf('?');
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const second = path.indexOf('/', 1);
@@ -127,6 +127,18 @@ function route(
     (app) => app(req, res),
     (error: unknown) => res.destroy(error instanceof Error ? error : undefined),
   );
+}
+
+/**
+ * The path and query of a request target. A client talking to a proxy sends the absolute form
+ * (`GET http://host/uphold/core/users/me`, RFC 9112 §3.2.2), which a server must accept too.
+ */
+function originForm(target: string): string {
+  if (target.charCodeAt(0) === 47 /* / */) return target;
+  const scheme = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (!scheme) return target;
+  const rest = target.slice(scheme[0].length);
+  return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }
 
 function addressOf(server: Server): AddressInfo {

@@ -76,3 +76,27 @@ describe('request bodies in pieces', () => {
     expect(answer).toContain('"access_token"');
   });
 });
+
+describe('request targets', () => {
+  it('serves the absolute form a client behind a proxy sends (RFC 9112 §3.2.2) like the origin form', async () => {
+    const server = await startTestServer();
+    for (const target of [
+      `http://127.0.0.1:${server.port}/uphold/core/users/me`,
+      `HTTP://127.0.0.1:${server.port}/uphold/core/users/me?x=1`,
+    ]) {
+      const answer = await exchange(
+        server.port,
+        requestHead(`GET ${target}`, ['Connection: close']),
+        Buffer.alloc(0),
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+      expect(answer).toContain('"code":"token_invalid"');
+    }
+    const health = await exchange(
+      server.port,
+      requestHead(`GET http://127.0.0.1:${server.port}/__sandbox/health`, ['Connection: close']),
+      Buffer.alloc(0),
+    );
+    expect(health).toMatch(/^HTTP\/1\.1 200 /);
+  });
+});

@@ -86,6 +86,7 @@ describe('control plane', () => {
     expect((await fetch(`${server.url}/__sandbox/requests?provider=acme`)).status).toBe(400);
     expect((await fetch(`${server.url}/__sandbox/requests?limit=-1`)).status).toBe(400);
     expect((await fetch(`${server.url}/__sandbox/requests?since=later`)).status).toBe(400);
+    expect((await fetch(`${server.url}/__sandbox/requests?limit=1&limit=2`)).status).toBe(400);
   });
 
   it('expires and revokes tokens on request', async () => {
