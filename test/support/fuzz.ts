@@ -632,13 +632,13 @@ const controlShape = (b: Record<string, unknown>) =>
 
 const routers = new Map(dialects.map((d) => [d.id, new Router(d.routes)]));
 
-/** Statuses the dispatcher answers before a handler runs: not found, wrong method, too large. */
-const dispatcherStatuses = new Set([404, 405, 413]);
+/** Statuses the dispatcher answers before a handler runs in the provider's general shape: not found, wrong method. */
+const dispatcherStatuses = new Set([404, 405]);
 
 /**
  * Why a JSON error body is not in the shape its endpoint answers with, or undefined when it is. Token
- * endpoints answer RFC 6749 bodies; the dispatcher's own 404/405/413 (and Gusto's 406 on a bad API
- * version, checked before the body is read) use the provider's general shape.
+ * endpoints answer RFC 6749 bodies (a body over 1 MiB too); the dispatcher's own 404/405 (and Gusto's
+ * 406 on a bad API version, checked before the body is read) use the provider's general shape.
  */
 export function errorShapeProblem(
   target: Target,

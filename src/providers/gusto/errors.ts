@@ -109,7 +109,7 @@ export const gustoErrors = {
     ),
   payloadTooLarge: (req: SandboxRequest) =>
     // POST /oauth/token and /oauth/revoke answer every error in RFC 6749's shape.
-    req.path.startsWith('/oauth/')
+    req.path === '/oauth/token' || req.path === '/oauth/revoke'
       ? oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB.')
       : gustoError(413, 'invalid_parameter', 'The request body is larger than 1 MiB.', {
           errorKey: 'request',
