@@ -73,7 +73,8 @@ export interface SandboxClient extends SandboxApi {
   clearFaults(): Promise<void>;
   /** The journal, oldest first, secrets redacted. */
   requests(filter?: RequestFilter): Promise<SandboxJournalEntry[]>;
-  state(): Promise<SandboxState>;
+  /** Every grant, token and code with its status; with `limit`, the newest of each list only. */
+  state(options?: { limit?: number }): Promise<SandboxState>;
   /** A tenant over the given scenario (or the server's), with a client bound to it. */
   createTenant(scenario?: SandboxScenario): Promise<CreatedTenant>;
   expireToken(token: string): Promise<SandboxTokenStatus>;
@@ -194,7 +195,14 @@ export function createSandboxClient(baseUrl: string, options: SandboxClientOptio
       );
       return list.requests;
     },
-    state: () => expectBody('GET /__sandbox/state', api.GET('/__sandbox/state')),
+    state: (options = {}) =>
+      expectBody(
+        'GET /__sandbox/state',
+        api.GET(
+          '/__sandbox/state',
+          options.limit === undefined ? {} : { params: { query: { limit: options.limit } } },
+        ),
+      ),
     async createTenant(scenario) {
       const body = scenario === undefined ? {} : { scenario };
       const tenant = await expectBody('POST /__sandbox/tenants', api.POST('/__sandbox/tenants', { body }));

@@ -232,7 +232,8 @@ export interface paths {
         };
         /**
          * What the sandbox has issued
-         * @description Every grant, access token, refresh token and code, with its status; values redacted.
+         * @description Every grant, access token, refresh token and code, with its status; values redacted. With
+         *     `limit`, the newest of each list only (a sandbox under load holds millions of tokens).
          */
         get: operations["getState"];
         put?: never;
@@ -1361,7 +1362,13 @@ export interface operations {
     };
     getState: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description At most this many of each list, the newest, still oldest first.
+                 * @example 100
+                 */
+                limit?: number;
+            };
             header?: {
                 /**
                  * @description Act on this tenant instead of the default sandbox (404 if there is no such tenant).

@@ -55,7 +55,11 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
   });
 
   api.get('/state', async (req, res) => {
-    res.json(await describeState(engineFor(req)));
+    const { limit } = req.query;
+    if (limit !== undefined && typeof limit !== 'string') throw badRequest('Give limit once.');
+    res.json(
+      await describeState(engineFor(req), limit === undefined ? undefined : wholeNumber(limit, 'limit')),
+    );
   });
 
   api.post('/tokens/expire', async (req, res) => {

@@ -1,19 +1,27 @@
 import type { SandboxEngine } from '../engine/engine.js';
-import { artefactStatus } from '../engine/records.js';
+import { artefactStatus, type RecordKind, type RecordKinds } from '../engine/records.js';
 import { redactSecret } from '../engine/redact.js';
 
 const iso = (ms: number | undefined): string | undefined =>
   ms === undefined ? undefined : new Date(ms).toISOString();
 
-/** Every grant, token and code with its status on the sandbox clock; token values redacted. */
-export async function describeState(engine: SandboxEngine): Promise<Record<string, unknown[]>> {
+/**
+ * Every grant, token and code with its status on the sandbox clock, oldest first; token values redacted.
+ * With `limit`, only the newest of each list.
+ */
+export async function describeState(
+  engine: SandboxEngine,
+  limit?: number,
+): Promise<Record<string, unknown[]>> {
   const { store } = engine;
   const now = engine.clock.now();
+  const read = async <K extends RecordKind>(kind: K): Promise<RecordKinds[K][]> =>
+    limit === undefined ? store.list(kind) : (await store.recent(kind, limit)).records.reverse();
   const [grants, accessTokens, refreshTokens, codes] = await Promise.all([
-    store.list('grant'),
-    store.list('accessToken'),
-    store.list('refreshToken'),
-    store.list('code'),
+    read('grant'),
+    read('accessToken'),
+    read('refreshToken'),
+    read('code'),
   ]);
   return {
     grants: grants.map((g) => ({

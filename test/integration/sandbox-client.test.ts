@@ -141,6 +141,20 @@ describe('the typed control-plane client', () => {
     );
   });
 
+  it('reads the state whole, or only the newest of each list, still oldest first', async () => {
+    const { url, client } = await sandbox();
+    const tokens: string[] = [];
+    for (let i = 0; i < 5; i++) tokens.push(await accessToken(await tinkToken(url, tinkDefault)));
+    const token = (t: { token: string }) => t.token;
+    const all = (await client.state()).accessTokens.map(token);
+    expect(all).toHaveLength(5);
+    const newest = (await client.state({ limit: 2 })).accessTokens.map(token);
+    expect(newest).toEqual(all.slice(3));
+    expect((await client.state({ limit: 0 })).accessTokens).toEqual([]);
+    expect((await fetch(`${url}/__sandbox/state?limit=many`)).status).toBe(400);
+    expect((await fetch(`${url}/__sandbox/state?limit=1&limit=2`)).status).toBe(400);
+  });
+
   it('resets the sandbox', async () => {
     const { url, client } = await sandbox();
     await tinkToken(url, tinkDefault);
