@@ -4,6 +4,13 @@ import { tinkToken, tinkUserTokens } from '../support/tink.js';
 
 const clientCredentials = { grant_type: 'client_credentials', scope: 'user:create' };
 
+/** The key paths a 400 answer names as problems, sorted. */
+async function refusedPaths(res: Response): Promise<string[]> {
+  expect(res.status).toBe(400);
+  const body = (await res.json()) as { problems: { path: string }[] };
+  return body.problems.map((p) => p.path).sort();
+}
+
 describe('faults', () => {
   it('answers the next N matching requests with the scripted status, body and headers, then recovers', async () => {
     const server = await startTestServer();
@@ -130,9 +137,7 @@ describe('faults', () => {
         'x-fine': 'ok',
       },
     });
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { problems: { path: string }[] };
-    expect(body.problems.map((p) => p.path).sort()).toEqual([
+    expect(await refusedPaths(res)).toEqual([
       'headers.Transfer-Encoding',
       'headers.bad header',
       'headers.x-object',
@@ -152,14 +157,6 @@ describe('faults', () => {
       error: 'oops',
       times: -1,
     });
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { problems: { path: string }[] };
-    expect(body.problems.map((p) => p.path).sort()).toEqual([
-      'action',
-      'error',
-      'provider',
-      'status',
-      'times',
-    ]);
+    expect(await refusedPaths(res)).toEqual(['action', 'error', 'provider', 'status', 'times']);
   });
 });
