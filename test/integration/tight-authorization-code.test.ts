@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { describeDashboard } from '../../src/dashboard/view.js';
+import { redactSecret } from '../../src/engine/redact.js';
 import type { RunningServer } from '../../src/index.js';
 import { advanceClock, basic, bearer, postForm, postJson } from '../support/server.js';
 import { useContractSandbox } from '../unit/providers/tight/harness.js';
@@ -219,6 +221,10 @@ describe('Tight authorization code with PKCE S256', () => {
     const rotated = (await second.json()) as Record<string, string>;
     expect(rotated).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'read' });
     expect(rotated.refresh_token).not.toBe(first.refresh_token);
+    // The dashboard's lineage: the new access token was made by spending the first refresh token.
+    const shown = (await describeDashboard(server.engine)).accessTokens[0];
+    expect(shown?.refreshedFrom).toBe(redactSecret(first.refresh_token ?? ''));
+    expect(shown?.refreshToken).toBe(redactSecret(rotated.refresh_token ?? ''));
     const old = await refresh(first.refresh_token ?? '');
     expect(old.status).toBe(400);
     expect(await old.json()).toMatchObject({ error: [{ type: 'INVALID_VALUE', param: 'refresh_token' }] });

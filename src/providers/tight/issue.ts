@@ -24,6 +24,8 @@ interface AccessSpec {
   companies: readonly string[];
   scope: TightScope;
   grant?: Grant;
+  /** The refresh token issued with it (authorization_code and refresh_token). */
+  refreshToken?: string;
 }
 
 /** A 3600 s RS256 JWT access token (the docs' example token starts with {"alg":"RS256"}). */
@@ -35,6 +37,7 @@ export async function issueAccessToken(sandbox: SandboxServices, spec: AccessSpe
     clientId: spec.clientId,
     ...(spec.userId === undefined ? {} : { userId: spec.userId }),
     ...(spec.grant === undefined ? {} : { grant: spec.grant }),
+    ...(spec.refreshToken === undefined ? {} : { refreshToken: spec.refreshToken }),
     companies: spec.companies,
     scopes: scopesFor(spec.scope),
     lifetimeSeconds,
@@ -66,6 +69,7 @@ export async function issueTokenPair(
     companies: grant.companies,
     scope,
     grant,
+    refreshToken: refreshValue,
   });
   const refreshLifetime = sandbox.lifetime('tight', 'refreshToken', 0);
   await sandbox.grants.issueRefreshToken(grant, refreshValue, {
