@@ -55,8 +55,7 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
   });
 
   api.get('/state', async (req, res) => {
-    const { limit } = req.query;
-    if (limit !== undefined && typeof limit !== 'string') throw badRequest('Give limit once.');
+    const limit = queryParam(req, 'limit');
     res.json(
       await describeState(engineFor(req), limit === undefined ? undefined : wholeNumber(limit, 'limit')),
     );
@@ -126,10 +125,9 @@ function applyClockChange(engine: SandboxEngine, body: Record<string, unknown>):
 }
 
 function journalFilter(req: Request): JournalFilter {
-  const { provider, path, status, since, limit } = req.query;
-  for (const [name, value] of Object.entries({ provider, path, status, since, limit })) {
-    if (value !== undefined && typeof value !== 'string') throw badRequest(`Give ${name} once.`);
-  }
+  const [provider, path, status, since, limit] = ['provider', 'path', 'status', 'since', 'limit'].map(
+    (name) => queryParam(req, name),
+  );
   const filter: JournalFilter = {};
   if (typeof provider === 'string') {
     if (!isProviderId(provider)) throw badRequest(`Unknown provider ${provider}.`);
@@ -144,6 +142,13 @@ function journalFilter(req: Request): JournalFilter {
     filter.since = at;
   }
   return filter;
+}
+
+/** A query parameter given at most once (Express makes a repeated one an array). */
+function queryParam(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value !== undefined && typeof value !== 'string') throw badRequest(`Give ${name} once.`);
+  return value;
 }
 
 function wholeNumber(value: string, name: string): number {
