@@ -35,12 +35,28 @@ export interface Route {
   handle(ctx: RouteContext): Promise<SandboxResponse>;
 }
 
+/**
+ * Why a request was refused before any route ran: its body is over 1 MiB, its headers over node:http's
+ * 16 KiB, node:http could not parse it, or it did not arrive within node:http's request timeout.
+ */
+export type Refusal = 'body-too-large' | 'headers-too-large' | 'malformed' | 'timeout';
+
+export const refusals: Record<Refusal, { status: number; message: string }> = {
+  'body-too-large': { status: 413, message: 'The request body is larger than 1 MiB.' },
+  'headers-too-large': { status: 431, message: 'The request headers are larger than 16 KiB.' },
+  malformed: { status: 400, message: 'The request is not valid HTTP/1.1.' },
+  timeout: { status: 408, message: 'The request did not arrive in time.' },
+};
+
 /** The errors the dispatcher needs from every dialect, in that provider's own shape. */
 export interface DialectErrors {
   notFound(req: SandboxRequest): ProviderError;
   methodNotAllowed(req: SandboxRequest, allowed: string[]): ProviderError;
-  /** A body over 1 MiB, in the shape the endpoint asked for uses (a token endpoint's may differ). */
-  payloadTooLarge(req: SandboxRequest): ProviderError;
+  /**
+   * A request refused before any route ran (see `Refusal`), in the shape of the endpoint it was for (a
+   * token endpoint's may differ from the rest); its status is `refusals[refusal].status`.
+   */
+  refused(req: SandboxRequest, refusal: Refusal): ProviderError;
   /** A sandbox bug: answered in the provider's shape so that clients still parse it. */
   internal(): ProviderError;
   /**

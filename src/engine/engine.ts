@@ -200,7 +200,7 @@ export class SandboxEngine {
     let response: SandboxResponse;
     let ctx: HandlerContext | undefined;
     try {
-      if (options.bodyTooLarge) throw dialect.errors.payloadTooLarge(req);
+      if (options.bodyTooLarge) throw dialect.errors.refused(req, 'body-too-large');
       const match = mounted.router.match(req.method, req.path);
       if (match.kind === 'found') {
         ctx = new HandlerContext(req, match.params, this.services);

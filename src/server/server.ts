@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { SandboxEngine } from '../engine/engine.js';
-import { isProviderId } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
+import { answerClientError } from './client-error.js';
 import {
   type ConnectionRateLimit,
   ConnectionRateLimiter,
@@ -11,6 +11,7 @@ import {
 } from './connection-rate.js';
 import { isLoopback } from './loopback.js';
 import { serveProviderRequest, serveRateLimited } from './provider-request.js';
+import { originForm, providerTarget } from './target.js';
 
 export interface ListenOptions {
   port?: number;
@@ -19,7 +20,7 @@ export interface ListenOptions {
   adminToken?: string;
   /**
    * Requests per second (and burst) one connection may send before it gets 429s, so that one client
-   * cannot starve the others; `false` turns the limit off. Default: 2000/s, burst 4000.
+   * cannot starve the others; `false` turns the limit off. Default: 20,000/s, burst 40,000.
    */
   connectionRateLimit?: ConnectionRateLimit | false;
 }
@@ -62,6 +63,7 @@ export async function listen(tenants: Tenants, options: ListenOptions = {}): Pro
     route(tenants, controlPlaneApp, limiter, req, res),
   );
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error, socket) => answerClientError(tenants, error, socket));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -95,19 +97,13 @@ function route(
   res: ServerResponse,
 ): void {
   const allowed = limiter?.take(req.socket) ?? true;
-  const url = originForm(req.url ?? '/');
-  const queryAt = url.indexOf('?');
-  const path = queryAt < 0 ? url : url.slice(0, queryAt);
-  const second = path.indexOf('/', 1);
-  const mount = second < 0 ? path.slice(1) : path.slice(1, second);
-  if (isProviderId(mount) && tenants.main.dialect(mount)) {
-    const providerPath = second < 0 ? '/' : path.slice(second);
-    const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
+  const target = providerTarget(tenants, originForm(req.url ?? '/'));
+  if (target) {
     if (!allowed) {
-      serveRateLimited(tenants, mount, providerPath, query, req, res);
+      serveRateLimited(tenants, target.provider, target.path, target.query, req, res);
       return;
     }
-    serveProviderRequest(tenants, mount, providerPath, query, req, res);
+    serveProviderRequest(tenants, target.provider, target.path, target.query, req, res);
     return;
   }
   if (!allowed) {
@@ -127,18 +123,6 @@ function route(
     (app) => app(req, res),
     (error: unknown) => res.destroy(error instanceof Error ? error : undefined),
   );
-}
-
-/**
- * The path and query of a request target. A client talking to a proxy sends the absolute form
- * (`GET http://host/uphold/core/users/me`, RFC 9112 §3.2.2), which a server must accept too.
- */
-function originForm(target: string): string {
-  if (target.charCodeAt(0) === 47 /* / */) return target;
-  const scheme = /^https?:\/\/[^/?#]*/i.exec(target);
-  if (!scheme) return target;
-  const rest = target.slice(scheme[0].length);
-  return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }
 
 function addressOf(server: Server): AddressInfo {

@@ -100,3 +100,29 @@ describe('request targets', () => {
     expect(health).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
+
+describe('requests node:http refuses before the sandbox sees them', () => {
+  it("answers one it cannot parse with 400 in the named provider's shape, else the control plane's", async () => {
+    const server = await startTestServer();
+    const broken = (requestLine: string) =>
+      exchange(
+        server.port,
+        requestHead(requestLine, ['Bad Header Line', 'Connection: close']),
+        Buffer.alloc(0),
+      );
+    const gusto = await broken('GET /gusto/v1/token_info');
+    expect(gusto).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(gusto).toMatch(/\r\nx-gusto-api-version: /i);
+    expect(JSON.parse(gusto.slice(gusto.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      errors: [{ error_key: 'request', category: 'invalid_parameter' }],
+    });
+    const uphold = await broken('POST /uphold/core/oauth2/token');
+    expect(uphold).toMatch(/\r\nx-uphold-request-id: /i);
+    expect(uphold).toContain(
+      '{"error":"invalid_request","error_description":"The request is not valid HTTP/1.1."}',
+    );
+    const control = await broken('GET /__sandbox/health');
+    expect(control).toContain('{"error":"invalid_request","message":"The request is not valid HTTP/1.1."}');
+    expect((await fetch(`${server.url}/__sandbox/health`)).status).toBe(200);
+  });
+});

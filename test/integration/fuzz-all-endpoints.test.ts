@@ -226,17 +226,23 @@ describe('every endpoint under malformed input', () => {
     await healthy(server);
   }, 60_000);
 
-  it('answers headers over 16 KiB with 431 and keeps serving', async () => {
+  it('answers headers over 16 KiB with 431 in the shape of the provider named, and keeps serving', async () => {
     const server = await startTestServer({ inspector: async () => undefined });
     const base = new URL(server.url);
-    for (const url of ['/tink/api/v1/oauth/token', '/gusto/v1/token_info', '/__sandbox/health']) {
-      const res = await send(base, newAgent(), {
-        method: 'GET',
-        url,
-        headers: { 'x-huge': 'a'.repeat(17 * 1024) },
-        target: { kind: 'control' },
-      });
-      expect(res.status).toBe(431);
+    const targets: [string, FuzzRequest['target']][] = [
+      ['/tink/api/v1/oauth/token', { kind: 'provider', provider: 'tink', path: '/api/v1/oauth/token' }],
+      ['/gusto/v1/token_info', { kind: 'provider', provider: 'gusto', path: '/v1/token_info' }],
+      ['/uphold/core/oauth2/token', { kind: 'provider', provider: 'uphold', path: '/core/oauth2/token' }],
+      ['/tight/v6/company/query', { kind: 'provider', provider: 'tight', path: '/v6/company/query' }],
+      ['/hurdlr/v4/auth/token', { kind: 'provider', provider: 'hurdlr', path: '/v4/auth/token' }],
+      ['/__sandbox/health', { kind: 'control' }],
+    ];
+    for (const [url, target] of targets) {
+      const req: FuzzRequest = { method: 'GET', url, headers: { 'x-huge': 'a'.repeat(17 * 1024) }, target };
+      const res = await send(base, newAgent(), req);
+      expect(res.status, url).toBe(431);
+      expect(String(res.headers['content-type']), url).toMatch(/json/);
+      expect(problemWith(req, res), url).toBeUndefined();
     }
     await healthy(server);
   });

@@ -514,16 +514,17 @@ export async function send(base: URL, agent: Agent, req: FuzzRequest): Promise<F
 }
 
 /**
- * node:http's parser refuses some request heads itself (an unknown method, raw bytes in the URL) with a
- * bare 400 and closes the connection; a client still writing a large body sees a reset instead. The same
- * head is sent again without a body: if node refuses it the same way (a 4xx with no body type), that is
- * the answer; anything else means the reset came from the sandbox, and the error stands.
+ * node:http's parser refuses some request heads itself (an unknown method, raw bytes in the URL); the
+ * sandbox answers those with a 400 in the provider's shape and closes the connection (client-error.ts),
+ * and a client still writing a large body sees a reset instead. The same head is sent again without a
+ * body: if it is refused the same way (a 4xx that closes the connection), that is the answer (its shape is
+ * checked by the caller); anything else means the reset came from elsewhere, and the error stands.
  */
 async function refusedByParser(base: URL, req: FuzzRequest, reset: unknown): Promise<FuzzResponse> {
   const { body: _dropped, ...head } = req;
   const probe = await sendOnce(base, new Agent({ keepAlive: false }), head);
-  const bare = probe.headers['content-type'] === undefined;
-  if (probe.status >= 400 && probe.status < 500 && bare) return probe;
+  const closed = probe.headers.connection === 'close';
+  if (probe.status >= 400 && probe.status < 500 && closed) return probe;
   throw reset;
 }
 

@@ -14,7 +14,7 @@ export const gusto = defineDialect({
   errors: {
     notFound: gustoErrors.notFound,
     methodNotAllowed: gustoErrors.methodNotAllowed,
-    payloadTooLarge: gustoErrors.payloadTooLarge,
+    refused: gustoErrors.refused,
     internal: gustoErrors.internal,
     named: gustoErrors.named,
   },

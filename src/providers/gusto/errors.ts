@@ -1,3 +1,4 @@
+import { type Refusal, refusals } from '../../engine/dialect.js';
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
 import type { NamedFault } from '../../engine/faults.js';
@@ -107,13 +108,13 @@ export const gustoErrors = {
         headers: { allow: allowed.join(', ') },
       },
     ),
-  payloadTooLarge: (req: SandboxRequest) =>
+  refused: (req: SandboxRequest, refusal: Refusal) => {
+    const { status, message } = refusals[refusal];
     // POST /oauth/token and /oauth/revoke answer every error in RFC 6749's shape.
-    req.path === '/oauth/token' || req.path === '/oauth/revoke'
-      ? oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB.')
-      : gustoError(413, 'invalid_parameter', 'The request body is larger than 1 MiB.', {
-          errorKey: 'request',
-        }),
+    if (req.path === '/oauth/token' || req.path === '/oauth/revoke')
+      return oauthError(status, 'invalid_request', message);
+    return gustoError(status, 'invalid_parameter', message, { errorKey: 'request' });
+  },
   invalidBody: (message: string, field?: string) =>
     gustoError(422, field === undefined ? 'invalid_parameter' : 'invalid_attribute_value', message, {
       errorKey: field ?? 'request',

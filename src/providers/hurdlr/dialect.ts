@@ -13,7 +13,7 @@ export const hurdlr = defineDialect({
   errors: {
     notFound: hurdlrErrors.notFound,
     methodNotAllowed: hurdlrErrors.methodNotAllowed,
-    payloadTooLarge: hurdlrErrors.payloadTooLarge,
+    refused: hurdlrErrors.refused,
     internal: hurdlrErrors.internal,
     named: hurdlrErrors.named,
   },

@@ -1,3 +1,4 @@
+import { type Refusal, refusals } from '../../engine/dialect.js';
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
 import type { NamedFault } from '../../engine/faults.js';
@@ -83,7 +84,8 @@ export const hurdlrErrors = {
         allow: allowed.join(', '),
       },
     ),
-  payloadTooLarge: () => oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB.'),
+  refused: (_req: SandboxRequest, refusal: Refusal) =>
+    oauthError(refusals[refusal].status, 'invalid_request', refusals[refusal].message),
   internal: () => oauthError(500, 'server_error', 'The sandbox failed to handle this request.'),
   /** Errors a fault injects by name (`POST /__sandbox/faults {"error": ...}`), in RFC 6749/6750 shape. */
   named: (name: NamedFault): ProviderError => {

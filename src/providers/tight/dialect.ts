@@ -13,7 +13,7 @@ export const tight = defineDialect({
   errors: {
     notFound: tightErrors.notFound,
     methodNotAllowed: tightErrors.methodNotAllowed,
-    payloadTooLarge: tightErrors.payloadTooLarge,
+    refused: tightErrors.refused,
     internal: tightErrors.internal,
     named: tightErrors.named,
   },

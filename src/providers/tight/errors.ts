@@ -1,3 +1,4 @@
+import { type Refusal, refusals } from '../../engine/dialect.js';
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
 import type { NamedFault } from '../../engine/faults.js';
@@ -95,7 +96,8 @@ export const tightErrors = {
         allow: allowed.join(', '),
       },
     ),
-  payloadTooLarge: () => tightError(413, [item('BAD_REQUEST', 'The request body is larger than 1 MiB.')]),
+  refused: (_req: SandboxRequest, refusal: Refusal) =>
+    tightError(refusals[refusal].status, [item('BAD_REQUEST', refusals[refusal].message)]),
   internal: () => tightError(500, [item('UNKNOWN_ERROR', 'The sandbox failed to handle this request.')]),
   /** Errors a fault injects by name (`POST /__sandbox/faults {"error": ...}`), in Tight's envelope. */
   named: (name: NamedFault): ProviderError => {

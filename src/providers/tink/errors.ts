@@ -1,3 +1,4 @@
+import { type Refusal, refusals } from '../../engine/dialect.js';
 import type { TokenRejection } from '../../engine/errors.js';
 import { ProviderError } from '../../engine/errors.js';
 import type { NamedFault } from '../../engine/faults.js';
@@ -59,7 +60,12 @@ export const tinkErrors = {
       'METHOD_NOT_ALLOWED',
       `${req.method} is not allowed on ${req.path}; use ${allowed.join(' or ')}.`,
     ),
-  payloadTooLarge: () => tinkError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB.'),
+  refused: (_req: SandboxRequest, refusal: Refusal) =>
+    tinkError(
+      refusals[refusal].status,
+      refusal === 'body-too-large' ? 'PAYLOAD_TOO_LARGE' : 'INVALID_REQUEST',
+      refusals[refusal].message,
+    ),
   internal: () => tinkError(500, 'INTERNAL_ERROR', 'The sandbox failed to handle this request.'),
   named: (name: NamedFault): ProviderError => {
     switch (name) {

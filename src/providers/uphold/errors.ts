@@ -1,3 +1,4 @@
+import { type Refusal, refusals } from '../../engine/dialect.js';
 import { ProviderError, type TokenRejection } from '../../engine/errors.js';
 import type { NamedFault } from '../../engine/faults.js';
 import type { SandboxRequest } from '../../engine/http.js';
@@ -12,6 +13,14 @@ type Violation = components['schemas']['Violation'];
  * `{error, error_description}`; everything else answers `{code, message, details?}`. Texts marked C are
  * the ones the Core API spec quotes; the others are the sandbox's own (I).
  */
+/** The sandbox's own codes (I) for requests refused before a route ran, in Uphold's snake case. */
+const refusalCodes: Record<Refusal, string> = {
+  'body-too-large': 'content_too_large',
+  'headers-too-large': 'request_headers_too_large',
+  malformed: 'request_invalid',
+  timeout: 'request_timeout',
+};
+
 /** Uphold's token endpoint, below the mount. */
 export const upholdTokenPath = '/core/oauth2/token';
 
@@ -131,11 +140,12 @@ export const upholdErrors = {
       },
       { allow: allowed.join(', ') },
     ),
-  payloadTooLarge: (req: SandboxRequest) =>
+  refused: (req: SandboxRequest, refusal: Refusal) => {
+    const { status, message } = refusals[refusal];
     // The token endpoint answers every error in RFC 6749's shape.
-    req.path === upholdTokenPath
-      ? oauthError(413, 'invalid_request', 'The request body is larger than 1 MiB')
-      : apiError(413, { code: 'content_too_large', message: 'The request body is larger than 1 MiB' }),
+    if (req.path === upholdTokenPath) return oauthError(status, 'invalid_request', message);
+    return apiError(status, { code: refusalCodes[refusal], message });
+  },
   internal: () =>
     apiError(500, { code: 'internal_server_error', message: 'The sandbox failed to handle this request' }),
   /** Errors a scripted fault names, in the shape the endpoint would use. */
