@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type Refusal, refusals } from '../engine/dialect.js';
 import { AdapterRequest, emptyBody, encodeBody, json, type SandboxResponse } from '../engine/http.js';
 import type { Tenants } from '../tenants.js';
+import { providerError } from './provider-request.js';
 import { originForm, type ProviderTarget, providerTarget } from './target.js';
 
 /** What node:http hands a 'clientError' listener. */
@@ -53,17 +54,16 @@ function refusedResponse(
   method: string,
   target: ProviderTarget | undefined,
 ): SandboxResponse {
-  const engine = tenants.main;
-  const dialect = target && engine.dialect(target.provider);
-  if (!target || !dialect) {
-    const { status, message } = refusals[refusal];
-    const error = refusal === 'malformed' ? 'invalid_request' : refusal.replaceAll('-', '_');
-    return json(status, { error, message });
+  if (target) {
+    const request = new AdapterRequest(target.provider, method, target.path, target.query, {}, emptyBody);
+    const response = providerError(tenants, request, (dialect) => dialect.errors.refused(request, refusal));
+    if (response) return response;
   }
-  const request = new AdapterRequest(target.provider, method, target.path, target.query, {}, emptyBody);
-  const response = dialect.errors.refused(request, refusal).toResponse();
-  dialect.decorate?.(request, response, engine.services);
-  return response;
+  const { status, message } = refusals[refusal];
+  return json(status, {
+    error: refusal === 'malformed' ? 'invalid_request' : refusal.replaceAll('-', '_'),
+    message,
+  });
 }
 
 /** A whole HTTP/1.1 response that closes the connection (a HEAD request's without its body). */

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RegisteredDialect } from '../engine/dialect.js';
+import type { ProviderError } from '../engine/errors.js';
 import { namedError } from '../engine/fault-response.js';
 import {
   AdapterRequest,
@@ -97,15 +99,26 @@ export function serveRateLimited(
   res: ServerResponse,
 ): void {
   const request = sandboxRequest(provider, providerPath, query, req, emptyBody);
+  const response = providerError(tenants, request, (dialect) => namedError('rate_limited', request, dialect));
+  writeResponse(res, response ?? { status: 429, headers: { 'retry-after': '1' } }, req.method === 'HEAD');
+}
+
+/**
+ * A provider's own error for a request answered without the engine (nothing journaled, no fault, no
+ * state), decorated as the engine decorates every answer (Uphold's request id, Gusto's API version);
+ * undefined when no dialect serves that provider.
+ */
+export function providerError(
+  tenants: Tenants,
+  request: SandboxRequest,
+  error: (dialect: RegisteredDialect) => ProviderError,
+): SandboxResponse | undefined {
   const engine = tenants.main;
-  const dialect = engine.dialect(provider);
-  if (!dialect) {
-    writeResponse(res, { status: 429, headers: { 'retry-after': '1' } });
-    return;
-  }
-  const response = namedError('rate_limited', request, dialect).toResponse();
+  const dialect = engine.dialect(request.provider);
+  if (!dialect) return undefined;
+  const response = error(dialect).toResponse();
   dialect.decorate?.(request, response, engine.services);
-  writeResponse(res, response, req.method === 'HEAD');
+  return response;
 }
 
 function sandboxRequest(
