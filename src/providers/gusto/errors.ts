@@ -9,6 +9,9 @@ import type { Problem } from '../../engine/shape.js';
  * Gusto's error envelope `{"errors":[{error_key, category, message}]}` (docs.gusto.com error-categories;
  * providers.md §5.5). Categories are Gusto's own where documented; the 401/403 texts are Doorkeeper's.
  */
+/** Gusto's OAuth endpoints, below the mount: every error there is an RFC 6749 body. */
+export const gustoPaths = { token: '/oauth/token', revoke: '/oauth/revoke' } as const;
+
 function gustoError(
   status: number,
   category: string,
@@ -111,7 +114,7 @@ export const gustoErrors = {
   refused: (req: SandboxRequest, refusal: Refusal) => {
     const { status, message } = refusals[refusal];
     // POST /oauth/token and /oauth/revoke answer every error in RFC 6749's shape.
-    if (req.path === '/oauth/token' || req.path === '/oauth/revoke')
+    if (req.path === gustoPaths.token || req.path === gustoPaths.revoke)
       return oauthError(status, 'invalid_request', message);
     return gustoError(status, 'invalid_parameter', message, { errorKey: 'request' });
   },

@@ -1,5 +1,6 @@
 import type { Route } from '../../engine/dialect.js';
 import { decideConsent, showConsent } from './consent.js';
+import { gustoPaths } from './errors.js';
 import { createPartnerManagedCompany } from './partner-managed-companies.js';
 import { getCompany, listEmployees, tokenInfo } from './resources.js';
 import { revokeToken } from './revoke.js';
@@ -9,8 +10,8 @@ import { tokenEndpoint } from './token-endpoint.js';
 export const gustoRoutes: Route[] = [
   { method: 'GET', path: '/oauth/authorize', operationId: 'get-oauth-authorize', handle: showConsent },
   { method: 'POST', path: '/oauth/authorize', operationId: 'post-oauth-authorize', handle: decideConsent },
-  { method: 'POST', path: '/oauth/token', operationId: 'oauth-access-token', handle: tokenEndpoint },
-  { method: 'POST', path: '/oauth/revoke', operationId: 'oauth-revoke', handle: revokeToken },
+  { method: 'POST', path: gustoPaths.token, operationId: 'oauth-access-token', handle: tokenEndpoint },
+  { method: 'POST', path: gustoPaths.revoke, operationId: 'oauth-revoke', handle: revokeToken },
   { method: 'GET', path: '/v1/token_info', operationId: 'get-v1-token-info', handle: tokenInfo },
   { method: 'GET', path: '/v1/companies/{company_id}', operationId: 'get-v1-companies', handle: getCompany },
   {
