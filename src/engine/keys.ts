@@ -20,7 +20,7 @@ export interface PublicJwk extends JsonWebKey {
 }
 
 interface SigningKey {
-  /** The encoded protected header `{alg, kid, typ}`, computed once per key. */
+  /** The encoded protected header (`{alg, kid, typ}`, HS256 `{alg, typ}`), computed once per key. */
   header: string;
   signature(input: string): string | Promise<string>;
   publicJwk?: PublicJwk;
@@ -28,8 +28,14 @@ interface SigningKey {
 
 const generatePair = promisify(generateKeyPair);
 
+/** Where claims are encoded as UTF-8 before base64url (synchronously): no buffer per token. */
+const scratch = Buffer.allocUnsafe(4096);
+
 function encodeJson(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
+  const json = JSON.stringify(value);
+  // UTF-8 takes at most three bytes per UTF-16 unit.
+  if (json.length * 3 > scratch.length) return Buffer.from(json).toString('base64url');
+  return scratch.toString('base64url', 0, scratch.write(json, 0, 'utf8'));
 }
 
 /**
@@ -98,13 +104,15 @@ export class KeyRing {
   }
 
   private async generate(alg: JwtAlgorithm): Promise<SigningKey> {
-    const kid = this.random.uuid();
-    const header = encodeJson({ alg, kid, typ: 'JWT' });
     if (alg === 'HS256') {
       // 64 bytes of 7 bits each (448 bits): the block size of SHA-256, and ASCII once padded (hmacSha256).
       const secret = this.random.bytes(hmacBlock).map((byte) => byte & 0x7f);
-      return { header, signature: hmacSha256(secret) };
+      // No key id: the secret is never published, so a kid names nothing a client could look up, and
+      // Uphold's documented token header is exactly {alg, typ} (providers.md §4.3).
+      return { header: encodeJson({ alg, typ: 'JWT' }), signature: hmacSha256(secret) };
     }
+    const kid = this.random.uuid();
+    const header = encodeJson({ alg, kid, typ: 'JWT' });
     const { privateKey, publicKey } =
       alg === 'ES256'
         ? await generatePair('ec', { namedCurve: 'P-256' })
