@@ -20,9 +20,7 @@ function sign(input) {
   outer.write(hash('sha256', innerPad + input, 'base64'), 64, 'base64');
   return hash('sha256', outer, 'base64url');
 }
-const header = Buffer.from(JSON.stringify({ alg: 'HS256', kid: randomUUID(), typ: 'JWT' })).toString(
-  'base64url',
-);
+const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 serve(
   withTextBody((req, res, raw) => {

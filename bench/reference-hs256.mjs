@@ -13,9 +13,7 @@ const clientId = 'uphold-client';
 const clientSecret = Buffer.from('uphold-secret');
 const organizationId = randomUUID();
 const key = randomBytes(32);
-const header = Buffer.from(JSON.stringify({ alg: 'HS256', kid: randomUUID(), typ: 'JWT' })).toString(
-  'base64url',
-);
+const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 const lifetimeSeconds = 600;
 /** @type {Map<string, object>} */
 const tokens = new Map();
