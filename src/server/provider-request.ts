@@ -156,18 +156,13 @@ export function writeResponse(res: ServerResponse, response: SandboxResponse, he
     if (value === undefined || (payload !== undefined && isContentLength(name))) continue;
     raw.push(name, value);
   }
-  if (payload === undefined || head) {
-    if (payload !== undefined) raw.push('content-length', Buffer.byteLength(payload));
-    res.writeHead(response.status, raw);
-    res.end();
-    return;
-  }
-  const bytes = Buffer.byteLength(payload);
-  raw.push('content-length', bytes);
+  const bytes = payload === undefined ? 0 : Buffer.byteLength(payload);
+  if (payload !== undefined) raw.push('content-length', bytes);
   res.writeHead(response.status, raw);
+  if (payload === undefined || head) res.end();
   // A body of as many bytes as characters is ASCII: written as latin1, it is copied as it is rather than
   // encoded character by character as UTF-8 (every token answer; the same bytes either way).
-  res.end(payload, bytes === payload.length ? 'latin1' : 'utf8');
+  else res.end(payload, bytes === payload.length ? 'latin1' : 'utf8');
 }
 
 function isContentLength(name: string): boolean {
