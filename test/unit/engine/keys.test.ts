@@ -87,6 +87,22 @@ describe('KeyRing', () => {
     expect(await keys.jwks('uphold')).toEqual({ keys: [] });
   });
 
+  it('carries claims of any length and characters intact (short ones through a shared buffer, long ones not)', async () => {
+    const secret = Buffer.alloc(64, 42);
+    const keys = new KeyRing({ bytes: (size) => Buffer.alloc(size, 42), uuid: () => 'unused' });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 3000 }), async (text) => {
+        const wanted = { ...claims(), name: text };
+        const jwt = await keys.sign('uphold', 'HS256', wanted);
+        const { payload } = await jwtVerify(jwt, new Uint8Array(secret), {
+          currentDate: new Date(clock.now()),
+        });
+        expect(payload).toEqual(wanted);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('keeps only seven bits of each HS256 key byte, so that a key of random bytes still signs', async () => {
     const random: Random = { bytes: (size) => Buffer.alloc(size, 0xff), uuid: () => 'hs-key' };
     const jwt = await new KeyRing(random).sign('uphold', 'HS256', claims());
