@@ -149,6 +149,14 @@ export class NoncePool {
     return Buffer.from(hex32(r) + hex32(s), 'hex').toString('base64url');
   }
 
+  /**
+   * Nonces taken from the ring so far, modulo 2^32 (diagnostics and tests): only signatures move it,
+   * while `ready` also moves with the worker's writes.
+   */
+  taken(): number {
+    return Atomics.load(this.control, read);
+  }
+
   /** Nonces ready in the ring. */
   ready(): number {
     return (Atomics.load(this.control, written) - Atomics.load(this.control, read)) | 0;
