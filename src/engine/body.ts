@@ -12,9 +12,17 @@ export class BodyError extends Error {
   }
 }
 
+/** The Content-Type last read and its media type (clients send the same one request after request). */
+let lastContentType = '';
+let lastMediaType = '';
+
 export function mediaType(req: SandboxRequest): string {
   const header = req.headers['content-type'] ?? '';
-  return (header.split(';')[0] ?? '').trim().toLowerCase();
+  if (header !== lastContentType) {
+    lastMediaType = (header.split(';')[0] ?? '').trim().toLowerCase();
+    lastContentType = header;
+  }
+  return lastMediaType;
 }
 
 const formType = 'application/x-www-form-urlencoded';
@@ -137,24 +145,37 @@ export function stringField(fields: Map<string, unknown>, name: string): string 
 }
 
 export interface BasicCredentials {
-  clientId: string;
-  clientSecret: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
 }
+
+/**
+ * The header last read and what it held: a client sends the same credentials request after request,
+ * and the regular expression and base64 decoding were a tenth of an Uphold token's engine time.
+ */
+let lastBasic: { header: string; credentials: BasicCredentials | undefined } | undefined;
 
 /** RFC 7617 Basic credentials; undefined when no Basic header was sent. */
 export function readBasicCredentials(req: SandboxRequest): BasicCredentials | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
+  if (lastBasic?.header === header) return lastBasic.credentials;
+  const credentials = parseBasic(header);
+  lastBasic = { header, credentials };
+  return credentials;
+}
+
+function parseBasic(header: string): BasicCredentials | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   // RFC 6749 §2.3.1: client id and secret are form-encoded before being put in the header.
-  return {
+  return Object.freeze({
     clientId: formDecoded(decoded.slice(0, colon)),
     clientSecret: formDecoded(decoded.slice(colon + 1)),
-  };
+  });
 }
 
 export type BearerResult = { ok: true; token: string } | { ok: false; reason: 'missing' | 'malformed' };

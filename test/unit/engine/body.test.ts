@@ -116,6 +116,26 @@ describe('readForm', () => {
   it('takes the media type in any case', () => {
     expect(readForm(post('Application/X-WWW-Form-URLEncoded', 'a=b')).get('a')).toBe('b');
   });
+
+  it('reads each content type anew when they alternate (the last one read is remembered)', () => {
+    const types = [
+      form,
+      'application/json',
+      `${form}; charset=utf-8`,
+      'text/plain',
+      'APPLICATION/X-WWW-FORM-URLENCODED',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: types.length - 1 }), { maxLength: 20 }), (picks) => {
+        for (const pick of picks) {
+          const type = types[pick] ?? form;
+          const read = () => readForm(post(type, 'a=b')).get('a');
+          if (type.split(';')[0]?.toLowerCase() === form) expect(read()).toBe('b');
+          else expect(read).toThrow(`not ${type.toLowerCase()}`);
+        }
+      }),
+    );
+  });
 });
 
 describe('readJsonObject', () => {
@@ -220,6 +240,32 @@ describe('readBasicCredentials', () => {
       clientId: 'id',
       clientSecret: '',
     });
+  });
+
+  it('reads each header anew when headers alternate, repeat or fail (the last one read is remembered)', () => {
+    const client = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 8 }),
+      secret: fc.string({ maxLength: 8 }),
+      broken: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(client, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (clients, picks) => {
+          for (const pick of picks) {
+            const { id, secret, broken } = clients[pick % clients.length] ?? {
+              id: 'x',
+              secret: '',
+              broken: false,
+            };
+            const encoded = `${encodeURIComponent(id)}:${encodeURIComponent(secret)}`;
+            if (broken) expect(credentials(basic(encoded.replace(':', '')))).toBeUndefined();
+            else expect(credentials(basic(encoded))).toEqual({ clientId: id, clientSecret: secret });
+          }
+        },
+      ),
+    );
   });
 
   it('finds no credentials without a header, with another scheme, or without a colon', () => {
