@@ -27,6 +27,9 @@ export class SlotStrings {
   /** The key last looked up and its hash. */
   private lastKey: string | undefined;
   private lastHash = 0;
+  /** Whether long keys are hashed whole (after too many shared a sampled hash), and how many have. */
+  private wholeKeys = false;
+  private sampledCollisions = 0;
 
   /**
    * @param minimumSlots the starting (and smallest) number of slots, a power of two
@@ -63,11 +66,21 @@ export class SlotStrings {
 
   /** The live slot holding `key`, or -1. */
   find(key: string): number {
-    const hash = this.hashOf(key);
+    let hash = this.hashOf(key);
+    let position = this.positionOf(key, hash);
+    if (this.sampledCollisions > sampledCollisionLimit && !this.wholeKeys) {
+      this.hashWholeKeys();
+      hash = this.hashOf(key);
+      position = this.positionOf(key, hash);
+    }
     this.lastKey = key;
     this.lastHash = hash;
-    const position = this.positionOf(key, hash);
     return position < 0 ? -1 : (this.index[position] ?? 0) - 1;
+  }
+
+  /** Whether long keys are hashed whole rather than sampled (see hashOf). */
+  get hashesWholeKeys(): boolean {
+    return this.wholeKeys;
   }
 
   /** A new slot, after the others, holding the strings; -1 when the arena cannot take them. */
@@ -225,11 +238,13 @@ export class SlotStrings {
    * `hashStride`th before them: a token's random part is at its end (a JWT's signature) or is all of it,
    * and a loop over all 500 characters of a JWT costs more than the rest of a lookup. Keys that differ
    * only elsewhere share a hash and are told apart by the exact comparison (only seeded values can).
+   * Once more than `sampledCollisionLimit` lookups have met such a key, every key is hashed whole: many
+   * of them would otherwise make each lookup walk through all the others.
    */
   private hashOf(key: string): number {
     const { length } = key;
     let hash = this.seed ^ length;
-    const tail = length <= fullyHashed ? 0 : length - hashedTail;
+    const tail = length <= fullyHashed || this.wholeKeys ? 0 : length - hashedTail;
     for (let i = tail; i < length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
     for (let i = 0; i < tail; i += hashStride) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
     hash ^= hash >>> 16;
@@ -253,7 +268,19 @@ export class SlotStrings {
     const c = slot * cellWidth;
     if (this.cells[c] !== hash || this.cells[c + 2] !== key.length) return false;
     // Native: a string of the bytes and one comparison cost a tenth of a loop over the characters.
-    return this.text(this.cells[c + 1] ?? 0, key.length) === key;
+    if (this.text(this.cells[c + 1] ?? 0, key.length) === key) return true;
+    if (key.length > fullyHashed) this.sampledCollisions++;
+    return false;
+  }
+
+  /** Hashes every live key whole from now on, and indexes them again by those hashes. */
+  private hashWholeKeys(): void {
+    this.wholeKeys = true;
+    this.lastKey = undefined;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (this.isLive(slot)) this.cells[slot * cellWidth] = this.hashOf(this.key(slot));
+    }
+    this.rebuildIndex(this.index.length);
   }
 
   private blockLength(slot: number): number {
@@ -297,6 +324,8 @@ const cellWidth = 5;
 const fullyHashed = 160;
 const hashedTail = 64;
 const hashStride = 8;
+/** Lookups that may meet a long key sharing their sampled hash before every key is hashed whole. */
+const sampledCollisionLimit = 1024;
 
 /** Whether a string can go in a slot: ASCII only (stored as one byte per character, read back as latin1). */
 export function fits(value: string | undefined): boolean {

@@ -15,8 +15,8 @@ const values = [
   `${'y'.repeat(499)}w`,
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln',
   // Differ only where the hash does not look (neither the tail nor a sampled character): same hash.
-  `${'q'.repeat(5)}A${'q'.repeat(94)}`,
-  `${'q'.repeat(5)}B${'q'.repeat(94)}`,
+  `${'q'.repeat(5)}A${'q'.repeat(294)}`,
+  `${'q'.repeat(5)}B${'q'.repeat(294)}`,
   'tökén',
   '令牌',
   'emoji-\u{1F511}',
@@ -172,8 +172,8 @@ describe('TokenTable', () => {
 
   it('tells apart values the hash does not (they differ only between the characters it samples)', () => {
     const table = new TokenTable();
-    const first = `${'q'.repeat(5)}A${'q'.repeat(94)}`;
-    const second = `${'q'.repeat(5)}B${'q'.repeat(94)}`;
+    const first = `${'q'.repeat(5)}A${'q'.repeat(294)}`;
+    const second = `${'q'.repeat(5)}B${'q'.repeat(294)}`;
     table.set(first, accessToken(first, 'g1', t0 + 1));
     expect(table.get(second)).toBeUndefined();
     table.set(second, accessToken(second, 'g2', t0 + 2));
@@ -182,6 +182,24 @@ describe('TokenTable', () => {
     expect(table.delete(first)).toBe(true);
     expect(table.get(first)).toBeUndefined();
     expect(table.get(second)?.grantId).toBe('g2');
+  });
+
+  it('hashes long values whole once many differ only where the hash samples none (seeded values)', () => {
+    const table = new TokenTable();
+    // Three unsampled characters vary (the hash samples every 8th before the last 64): one sampled hash.
+    const seeded = (n: number) => `q${n.toString(36).padStart(3, '0')}${'q'.repeat(296)}`;
+    for (let n = 0; n < 3000; n++) table.set('', accessToken(seeded(n), undefined, t0 + n));
+    expect(table.footprint().wholeKeyHashes).toBe(true);
+    for (let n = 0; n < 3000; n++) expect(table.get(seeded(n))?.expiresAt).toBe(t0 + n);
+    expect(table.get(seeded(3000))).toBeUndefined();
+    expect(table.delete(seeded(7))).toBe(true);
+    expect(table.get(seeded(7))).toBeUndefined();
+    expect(table.size).toBe(2999);
+    // Values whose sampled characters differ (a JWT's signature is its tail) never turn it on.
+    const jwts = new TokenTable();
+    for (let n = 0; n < 3000; n++)
+      jwts.set('', accessToken(`${'h'.repeat(300)}.${n.toString(36).padStart(64, 's')}`, undefined));
+    expect(jwts.footprint().wholeKeyHashes).toBe(false);
   });
 
   it('keeps insertion order through growth, updates, removals and compaction', () => {
