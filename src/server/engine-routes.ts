@@ -8,7 +8,7 @@ import { redactSecret } from '../engine/redact.js';
 import { dialects } from '../providers/registry.js';
 import { parseScenario, parseScenarioText } from '../scenario/scenario.js';
 import { badRequest, notFound, objectBody } from './control-error.js';
-import { describeState } from './state-view.js';
+import { describeState, writeJsonLists } from './state-view.js';
 
 /** Health, reset, scenario, clock, journal, state, tokens and users of one sandbox (main or tenant). */
 export function mountEngineRoutes(api: Router, engineFor: (req: Request) => SandboxEngine): void {
@@ -56,9 +56,11 @@ export function mountEngineRoutes(api: Router, engineFor: (req: Request) => Sand
 
   api.get('/state', async (req, res) => {
     const limit = queryParam(req, 'limit');
-    res.json(
-      await describeState(engineFor(req), limit === undefined ? undefined : wholeNumber(limit, 'limit')),
+    const lists = await describeState(
+      engineFor(req),
+      limit === undefined ? undefined : wholeNumber(limit, 'limit'),
     );
+    await writeJsonLists(res, lists);
   });
 
   api.post('/tokens/expire', async (req, res) => {

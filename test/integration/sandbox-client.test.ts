@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createSandboxClient, type SandboxClient, SandboxControlError } from '../../src/index.js';
 import { bearer, postForm, postJson, startTestServer } from '../support/server.js';
@@ -153,6 +154,43 @@ describe('the typed control-plane client', () => {
     expect((await client.state({ limit: 0 })).accessTokens).toEqual([]);
     expect((await fetch(`${url}/__sandbox/state?limit=many`)).status).toBe(400);
     expect((await fetch(`${url}/__sandbox/state?limit=1&limit=2`)).status).toBe(400);
+  });
+
+  it('streams a large state a chunk at a time, and goes on serving when a client leaves mid-way', async () => {
+    const server = await startTestServer();
+    const issuedAt = server.engine.clock.now();
+    const count = 30_000;
+    for (let i = 0; i < count; i++) {
+      await server.engine.store.upsert('accessToken', {
+        value: `streamed-${i}-${'x'.repeat(40)}`,
+        provider: 'uphold',
+        kind: 'client',
+        clientId: 'uphold-client',
+        companies: [],
+        scopes: ['core.users:read'],
+        issuedAt,
+        expiresAt: issuedAt + 600_000,
+      });
+    }
+    const res = await fetch(`${server.url}/__sandbox/state`);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const state = (await res.json()) as { accessTokens: { status: string; expiresInSeconds: number }[] };
+    expect(state.accessTokens).toHaveLength(count);
+    expect(state.accessTokens.every((t) => t.status === 'active' && t.expiresInSeconds === 600)).toBe(true);
+    // A client that reads the first bytes and hangs up: the server stops writing and serves on.
+    const { port } = server;
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('GET /__sandbox/state HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      });
+      socket.once('data', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', reject);
+    });
+    expect((await fetch(`${server.url}/__sandbox/health`)).status).toBe(200);
+    expect((await createSandboxClient(server.url).state({ limit: 1 })).accessTokens).toHaveLength(1);
   });
 
   it('resets the sandbox', async () => {
