@@ -66,18 +66,10 @@ export class TokenTable {
     return this.strings.liveCount + this.unpacked.size;
   }
 
-  /**
-   * What the table holds beyond its live tokens' count: slots (removed ones too), arena bytes, interned
-   * values; and whether long values are hashed whole (slot-strings.ts).
-   */
-  footprint(): { slots: number; arenaBytes: number; interned: number; wholeKeyHashes: boolean } {
-    const { count, arenaBytes, hashesWholeKeys } = this.strings;
-    return {
-      slots: count,
-      arenaBytes,
-      interned: this.ids.size + this.lists.size,
-      wholeKeyHashes: hashesWholeKeys,
-    };
+  /** What the table holds beyond its live tokens' count: slots (removed ones too), arena bytes, interned values. */
+  footprint(): { slots: number; arenaBytes: number; interned: number } {
+    const { count, arenaBytes } = this.strings;
+    return { slots: count, arenaBytes, interned: this.ids.size + this.lists.size };
   }
 
   get(value: string): AccessToken | undefined {
