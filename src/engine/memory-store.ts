@@ -2,10 +2,12 @@ import type { ProviderId } from './http.js';
 import {
   type AccessToken,
   grantOf,
+  hasNames,
   type RecordKind,
   type RecordKinds,
   recordKey,
   recordKinds,
+  recordNames,
 } from './records.js';
 import type { ConsumableKind, ConsumeResult, Recent, Store, StoreSnapshot } from './store.js';
 import { TokenTable } from './token-table.js';
@@ -79,6 +81,8 @@ export class MemoryStore implements Store {
   private tokens = new TokenTable();
   private tables: Tables = emptyTables(this.tokens);
   private byGrant = new Map<string, Members>();
+  /** Each live named record's names (records.ts recordNames) -> its key, per kind: `{kind}:{name}`. */
+  private names = new Map<string, string>();
   /**
    * No access token or code expires before this (ms): a sweep with nothing due returns without walking
    * the tables. It may be early (the record that set it was replaced or removed), never late.
@@ -91,7 +95,9 @@ export class MemoryStore implements Store {
 
   upsertNow<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
     const key = recordKey(kind, record);
-    this.table(kind).set(key, record);
+    const table = this.table(kind);
+    if (hasNames(kind)) this.rename(kind, key, table.get(key), record);
+    table.set(key, record);
     if (
       (kind === 'accessToken' || kind === 'code') &&
       'expiresAt' in record &&
@@ -130,7 +136,57 @@ export class MemoryStore implements Store {
   }
 
   async remove(kind: RecordKind, key: string): Promise<void> {
-    this.table(kind).delete(key);
+    const table = this.table(kind);
+    if (hasNames(kind)) this.rename(kind, key, table.get(key), undefined);
+    table.delete(key);
+  }
+
+  async findNamed<K extends RecordKind>(kind: K, name: string): Promise<RecordKinds[K] | undefined> {
+    return this.findNamedNow(kind, name);
+  }
+
+  findNamedNow<K extends RecordKind>(kind: K, name: string): RecordKinds[K] | undefined {
+    const key = this.names.get(`${kind}:${name}`);
+    return key === undefined ? undefined : this.table(kind).get(key);
+  }
+
+  async insertNamed<K extends RecordKind>(
+    kind: K,
+    record: RecordKinds[K],
+  ): Promise<RecordKinds[K] | undefined> {
+    return this.insertNamedNow(kind, record);
+  }
+
+  /** insertNamed, synchronously: nothing can interleave between the check and the write. */
+  insertNamedNow<K extends RecordKind>(kind: K, record: RecordKinds[K]): RecordKinds[K] | undefined {
+    const key = recordKey(kind, record);
+    for (const name of recordNames(kind, record)) {
+      const holder = this.names.get(`${kind}:${name}`);
+      if (holder !== undefined && holder !== key) return this.table(kind).get(holder);
+    }
+    this.upsertNow(kind, record);
+    return undefined;
+  }
+
+  /**
+   * Moves the name index from a record's old version to its new one (none when removed). A name stays
+   * with whichever record took it last; an old version lets go only of names still pointing at it.
+   */
+  private rename<K extends RecordKind>(
+    kind: K,
+    key: string,
+    before: RecordKinds[K] | undefined,
+    after: RecordKinds[K] | undefined,
+  ): void {
+    if (before !== undefined) {
+      for (const name of recordNames(kind, before)) {
+        const scoped = `${kind}:${name}`;
+        if (this.names.get(scoped) === key) this.names.delete(scoped);
+      }
+    }
+    if (after !== undefined) {
+      for (const name of recordNames(kind, after)) this.names.set(`${kind}:${name}`, key);
+    }
   }
 
   async consume<K extends ConsumableKind>(
@@ -249,6 +305,7 @@ export class MemoryStore implements Store {
     this.tokens = new TokenTable();
     this.tables = emptyTables(this.tokens);
     this.byGrant = new Map();
+    this.names = new Map();
     this.earliestExpiry = Number.POSITIVE_INFINITY;
   }
 

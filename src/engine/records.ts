@@ -202,6 +202,41 @@ export function grantOf<K extends RecordKind>(kind: K, record: RecordKinds[K]): 
   return grantOfRecord(record);
 }
 
+/**
+ * The names a live user is also known by, each unique among live users and scoped to the provider: its
+ * e-mail address (in any case) and the external user id a partner gave it. The store indexes them
+ * (Store.findNamed, Store.insertNamed), so that finding a user by either is not a walk over every user.
+ */
+export const userName = {
+  email: (provider: ProviderId, email: string): string => `${provider}:email:${email.toLowerCase()}`,
+  external: (provider: ProviderId, externalUserId: string): string =>
+    `${provider}:external:${externalUserId}`,
+};
+
+type NameFunctions = { [K in RecordKind]?: (record: RecordKinds[K]) => string[] };
+
+const nameFunctions: NameFunctions = {
+  // A deleted user has no names: its address or external id may be taken again.
+  user: (r) => {
+    if (r.deletedAt !== undefined) return [];
+    const names: string[] = [];
+    if (r.email !== undefined) names.push(userName.email(r.provider, r.email));
+    if (r.externalUserId !== undefined) names.push(userName.external(r.provider, r.externalUserId));
+    return names;
+  },
+};
+
+/** Whether records of a kind have names (only users); the store keeps no name index for other kinds. */
+export function hasNames(kind: RecordKind): boolean {
+  return nameFunctions[kind] !== undefined;
+}
+
+/** A record's names (see userName); none for kinds without names. */
+export function recordNames<K extends RecordKind>(kind: K, record: RecordKinds[K]): string[] {
+  const namesOf: NameFunctions[K] = nameFunctions[kind];
+  return namesOf === undefined ? [] : namesOf(record);
+}
+
 export function scopedKey(provider: ProviderId, id: string): string {
   return `${provider}:${id}`;
 }

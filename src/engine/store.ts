@@ -36,6 +36,14 @@ export interface Store {
     limit: number,
     provider?: ProviderId,
   ): Promise<Recent<RecordKinds[K]>>;
+  /** The live record of a kind known by `name` (records.ts recordNames: a user's e-mail or external id). */
+  findNamed<K extends RecordKind>(kind: K, name: string): Promise<RecordKinds[K] | undefined>;
+  /**
+   * Stores a new record unless another live record of its kind holds one of its names, atomically: of
+   * concurrent creations under one name, on any server sharing the store, exactly one is stored. Returns
+   * undefined when it stored the record, else the record holding the name.
+   */
+  insertNamed<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K] | undefined>;
   remove(kind: RecordKind, key: string): Promise<void>;
   /**
    * Atomically marks a code or refresh token used. Exactly one caller gets `ok: true`; the others get

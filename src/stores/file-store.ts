@@ -88,6 +88,17 @@ export class FileStore implements Store {
     return this.mutate(this.memory.remove(kind, key), { op: 'remove', kind, key });
   }
 
+  findNamed<K extends RecordKind>(kind: K, name: string): Promise<RecordKinds[K] | undefined> {
+    return this.memory.findNamed(kind, name);
+  }
+
+  /** Only a stored record is logged (as an upsert): a refusal changes nothing to replay. */
+  insertNamed<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<RecordKinds[K] | undefined> {
+    const holder = this.memory.insertNamedNow(kind, record);
+    if (holder !== undefined) return Promise.resolve(holder);
+    return this.mutate(Promise.resolve(undefined), { op: 'upsert', kind, record });
+  }
+
   /** Logged whatever the outcome (the result is not known synchronously); replaying a refusal changes nothing. */
   consume<K extends ConsumableKind>(
     kind: K,

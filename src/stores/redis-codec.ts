@@ -104,3 +104,15 @@ export function decodeCount(reply: unknown, where: string): number {
     throw new RedisDataError(where, 'a script replied with something other than a count');
   return reply;
 }
+
+/** The insertNamed script's reply: undefined when stored, else the key and JSON of the record holding a name. */
+export function decodeInsertReply(reply: unknown, where: string): { key: string; json: string } | undefined {
+  if (!Array.isArray(reply))
+    throw new RedisDataError(where, 'insertNamed replied with something other than a list');
+  const [outcome, key, json]: unknown[] = reply;
+  if (outcome === 'stored') return undefined;
+  if (outcome !== 'held' || typeof key !== 'string' || typeof json !== 'string') {
+    throw new RedisDataError(where, 'insertNamed replied with an unknown outcome');
+  }
+  return { key, json };
+}

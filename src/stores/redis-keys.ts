@@ -10,6 +10,8 @@ import type { RecordKind } from '../engine/records.js';
  * - `p:{kind}:{provider}` the same, per provider
  * - `g:{grantId}`         `{kind}:{key}` of every token and code issued under a grant
  * - `x:{kind}`            access tokens and codes scored by expiry, for sweep
+ * - `n:{kind}`            a hash from each name a live record holds (records.ts recordNames) to its key
+ * - `rn:{kind}:{key}`     the names a record holds, so that a new version or a removal lets go of them
  * - `seq`                 the insertion counter
  * - `clock`, `claim`      the shared clock state and the seeding claim; reset keeps both
  */
@@ -30,6 +32,11 @@ export class RedisKeys {
 
   providerIndex(kind: RecordKind, provider: ProviderId): string {
     return `${this.prefix}:p:${kind}:${provider}`;
+  }
+
+  /** Names (records.ts recordNames) -> the key of the live record holding each. */
+  nameIndex(kind: RecordKind): string {
+    return `${this.prefix}:n:${kind}`;
   }
 
   /** The `{kind}:{key}` members issued under a grant (revokeByGrant's index). */

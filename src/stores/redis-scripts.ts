@@ -14,7 +14,21 @@ local p = ARGV[1]
 local function rec(kind, key) return p .. ':r:' .. kind .. ':' .. key end
 local function present(v) return v ~= nil and v ~= cjson.null end
 local function stamp(json, field, at) return string.sub(json, 1, -2) .. ',"' .. field .. '":' .. at .. '}' end
-local function forget(kind, key)
+-- A named record's names (RedisKeys n: and rn:): the ones it held are let go (those still pointing at it),
+-- then the new ones taken.
+local function rename(kind, key, names)
+  local index, held = p .. ':n:' .. kind, p .. ':rn:' .. kind .. ':' .. key
+  for _, name in ipairs(redis.call('SMEMBERS', held)) do
+    if redis.call('HGET', index, name) == key then redis.call('HDEL', index, name) end
+  end
+  redis.call('DEL', held)
+  for _, name in ipairs(names) do
+    redis.call('HSET', index, name, key)
+    redis.call('SADD', held, name)
+  end
+end
+local function forget(kind, key, named)
+  if named then rename(kind, key, {}) end
   local rk = rec(kind, key)
   local raw = redis.call('GET', rk)
   if raw then
@@ -30,42 +44,71 @@ local function forget(kind, key)
 end
 `;
 
-/** ARGV: prefix, kind, key, json, provider, grantId or '', expiresAt or '' (only for swept kinds). */
-const upsert = `${common}
-local kind, key, json, provider, grantId, expiresAt = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-local rk = rec(kind, key)
-local old = redis.call('GET', rk)
-if old then
-  local o, n = cjson.decode(old), cjson.decode(json)
-  -- A stamp once set stays: a stale copy written by another server (a first-use mark racing a revocation)
-  -- must not bring a revoked or used token back.
-  for _, field in ipairs({ 'revokedAt', 'consumedAt' }) do
-    if type(o[field]) == 'number' and not present(n[field]) then
-      json = stamp(json, field, string.format('%.17g', o[field]))
+/**
+ * Stores a record. ARGV from `at`: kind, key, json, provider, grantId or '', expiresAt or '' (only for
+ * swept kinds), '1' if the kind has names (else ''), then the record's names.
+ */
+const put = `
+local function put(at)
+  local kind, key, json, provider = ARGV[at], ARGV[at + 1], ARGV[at + 2], ARGV[at + 3]
+  local grantId, expiresAt, named = ARGV[at + 4], ARGV[at + 5], ARGV[at + 6] == '1'
+  local rk = rec(kind, key)
+  local old = redis.call('GET', rk)
+  if old then
+    local o, n = cjson.decode(old), cjson.decode(json)
+    -- A stamp once set stays: a stale copy written by another server (a first-use mark racing a revocation)
+    -- must not bring a revoked or used token back.
+    for _, field in ipairs({ 'revokedAt', 'consumedAt' }) do
+      if type(o[field]) == 'number' and not present(n[field]) then
+        json = stamp(json, field, string.format('%.17g', o[field]))
+      end
+    end
+    if o.provider ~= provider and type(o.provider) == 'string' then
+      redis.call('ZREM', p .. ':p:' .. kind .. ':' .. o.provider, key)
+    end
+    if kind ~= 'grant' and type(o.grantId) == 'string' and o.grantId ~= grantId then
+      redis.call('SREM', p .. ':g:' .. o.grantId, kind .. ':' .. key)
     end
   end
-  if o.provider ~= provider and type(o.provider) == 'string' then
-    redis.call('ZREM', p .. ':p:' .. kind .. ':' .. o.provider, key)
+  redis.call('SET', rk, json)
+  local seq = redis.call('ZSCORE', p .. ':k:' .. kind, key)
+  if not seq then
+    seq = redis.call('INCR', p .. ':seq')
+    redis.call('ZADD', p .. ':k:' .. kind, seq, key)
   end
-  if kind ~= 'grant' and type(o.grantId) == 'string' and o.grantId ~= grantId then
-    redis.call('SREM', p .. ':g:' .. o.grantId, kind .. ':' .. key)
-  end
+  redis.call('ZADD', p .. ':p:' .. kind .. ':' .. provider, 'NX', seq, key)
+  if kind ~= 'grant' and grantId ~= '' then redis.call('SADD', p .. ':g:' .. grantId, kind .. ':' .. key) end
+  if expiresAt ~= '' then redis.call('ZADD', p .. ':x:' .. kind, expiresAt, key) end
+  if named then rename(kind, key, { unpack(ARGV, at + 7) }) end
 end
-redis.call('SET', rk, json)
-local seq = redis.call('ZSCORE', p .. ':k:' .. kind, key)
-if not seq then
-  seq = redis.call('INCR', p .. ':seq')
-  redis.call('ZADD', p .. ':k:' .. kind, seq, key)
-end
-redis.call('ZADD', p .. ':p:' .. kind .. ':' .. provider, 'NX', seq, key)
-if kind ~= 'grant' and grantId ~= '' then redis.call('SADD', p .. ':g:' .. grantId, kind .. ':' .. key) end
-if expiresAt ~= '' then redis.call('ZADD', p .. ':x:' .. kind, expiresAt, key) end
+`;
+
+/** ARGV: prefix, then put's. */
+const upsert = `${common}${put}
+put(2)
 return 1
 `;
 
-/** ARGV: prefix, kind, key. */
+/**
+ * ARGV: prefix, then put's. Stores the record unless another record holds one of its names; returns
+ * { 'stored' } or { 'held', holderKey, holderJson }.
+ */
+const insertNamed = `${common}${put}
+local kind, key = ARGV[2], ARGV[3]
+for i = 9, #ARGV do
+  local holder = redis.call('HGET', p .. ':n:' .. kind, ARGV[i])
+  if holder and holder ~= key then
+    local raw = redis.call('GET', rec(kind, holder))
+    if raw then return { 'held', holder, raw } end
+  end
+end
+put(2)
+return { 'stored' }
+`;
+
+/** ARGV: prefix, kind, key, '1' if the kind has names. */
 const remove = `${common}
-forget(ARGV[2], ARGV[3])
+forget(ARGV[2], ARGV[3], ARGV[4] == '1')
 return 1
 `;
 
@@ -103,7 +146,7 @@ const sweep = `${common}
 local removed = 0
 for _, kind in ipairs({ 'accessToken', 'code' }) do
   for _, key in ipairs(redis.call('ZRANGEBYSCORE', p .. ':x:' .. kind, '-inf', '(' .. ARGV[2])) do
-    forget(kind, key)
+    forget(kind, key, false)
     removed = removed + 1
   end
 end
@@ -130,6 +173,7 @@ export class RedisScript {
 
 export const scripts = {
   upsert: new RedisScript(upsert),
+  insertNamed: new RedisScript(insertNamed),
   remove: new RedisScript(remove),
   consume: new RedisScript(consume),
   revokeByGrant: new RedisScript(revokeByGrant),

@@ -6,14 +6,22 @@ import type { ProviderId } from '../engine/http.js';
 import {
   type AccessToken,
   grantOf,
+  hasNames,
   type RecordKind,
   type RecordKinds,
   recordKey,
   recordKinds,
+  recordNames,
 } from '../engine/records.js';
 import type { ConsumableKind, ConsumeResult, Recent, Store, StoreSnapshot } from '../engine/store.js';
 import { RedisClock } from './redis-clock.js';
-import { decodeConsumeReply, decodeCount, decodeRecord, RedisDataError } from './redis-codec.js';
+import {
+  decodeConsumeReply,
+  decodeCount,
+  decodeInsertReply,
+  decodeRecord,
+  RedisDataError,
+} from './redis-codec.js';
 import { RedisKeys } from './redis-keys.js';
 import { scripts } from './redis-scripts.js';
 
@@ -112,16 +120,40 @@ export class RedisStore implements Store {
   }
 
   async upsert<K extends RecordKind>(kind: K, record: RecordKinds[K]): Promise<void> {
+    await scripts.upsert.run(this.redis, this.putArguments(kind, record));
+  }
+
+  async insertNamed<K extends RecordKind>(
+    kind: K,
+    record: RecordKinds[K],
+  ): Promise<RecordKinds[K] | undefined> {
+    const reply = await scripts.insertNamed.run(this.redis, this.putArguments(kind, record));
+    const held = decodeInsertReply(reply, this.keys.nameIndex(kind));
+    return held === undefined
+      ? undefined
+      : decodeRecord(kind, held.key, held.json, this.keys.record(kind, held.key));
+  }
+
+  async findNamed<K extends RecordKind>(kind: K, name: string): Promise<RecordKinds[K] | undefined> {
+    const key = await this.redis.hget(this.keys.nameIndex(kind), name);
+    // A holder removed between the two reads is simply gone.
+    return key === null ? undefined : this.find(kind, key);
+  }
+
+  /** The `put` arguments of the upsert and insertNamed scripts. */
+  private putArguments<K extends RecordKind>(kind: K, record: RecordKinds[K]): string[] {
     const grantId = kind === 'grant' ? undefined : grantOf(kind, record);
-    await scripts.upsert.run(this.redis, [
+    return [
       this.keys.prefix,
       kind,
       recordKey(kind, record),
       JSON.stringify(record),
       record.provider,
       grantId ?? '',
-      sweptExpiry(kind, record) ?? '',
-    ]);
+      String(sweptExpiry(kind, record) ?? ''),
+      hasNames(kind) ? '1' : '',
+      ...recordNames(kind, record),
+    ];
   }
 
   async find<K extends RecordKind>(kind: K, key: string): Promise<RecordKinds[K] | undefined> {
@@ -190,7 +222,7 @@ export class RedisStore implements Store {
   }
 
   async remove(kind: RecordKind, key: string): Promise<void> {
-    await scripts.remove.run(this.redis, [this.keys.prefix, kind, key]);
+    await scripts.remove.run(this.redis, [this.keys.prefix, kind, key, hasNames(kind) ? '1' : '']);
   }
 
   async consume<K extends ConsumableKind>(

@@ -5,6 +5,7 @@ import { RedisStore } from '../../src/stores/redis-store.js';
 import { uniquePrefix, useRedis } from '../support/redis.js';
 import { bearer, postJson, startTestServer } from '../support/server.js';
 import { type TinkTokenBody, tinkClientToken, tinkToken, tinkUserTokens } from '../support/tink.js';
+import { accessToken, call } from '../unit/providers/uphold/harness.js';
 
 const redis = useRedis();
 const stores: RedisStore[] = [];
@@ -104,5 +105,38 @@ describe('two servers sharing one Redis store', () => {
     const expired = await create('after-expiry');
     expect(expired.status).toBe(401);
     expect(await expired.json()).toMatchObject({ errorCode: 'TOKEN_EXPIRED' });
+  });
+
+  it('creates one user when 40 creations of one Tink external id or one Uphold email race over both', async () => {
+    const [a, b] = await twoReplicas();
+    const servers = [a.server, b.server];
+    const tink = await tinkClientToken(a.server, 'user:create');
+    const tinkStatuses = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const res = await postJson(
+          `${servers[i % 2]?.url}/tink/api/v1/user/create`,
+          { external_user_id: 'raced-user', market: 'GB', locale: 'en_US' },
+          bearer(tink),
+        );
+        return res.status;
+      }),
+    );
+    expect(tinkStatuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(tinkStatuses.filter((status) => status === 409)).toHaveLength(39);
+
+    const uphold = await accessToken(b.server);
+    const upholdStatuses = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        // The same address in any case is the same email.
+        const email = i % 3 === 0 ? 'Raced@Example.com' : 'raced@example.com';
+        const res = await call(i % 2 === 0 ? a.server : b.server, 'POST', '/core/users', {
+          token: uphold,
+          body: { email, fullName: 'Raced User' },
+        });
+        return res.status;
+      }),
+    );
+    expect(upholdStatuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(upholdStatuses.filter((status) => status === 409)).toHaveLength(39);
   });
 });

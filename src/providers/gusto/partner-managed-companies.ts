@@ -1,7 +1,7 @@
 import { BodyError, readJsonObject } from '../../engine/body.js';
 import type { RouteContext, SandboxServices } from '../../engine/dialect.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
-import type { UserRecord } from '../../engine/records.js';
+import { type UserRecord, userName } from '../../engine/records.js';
 import { boolean, object, optional, string, validate } from '../../engine/shape.js';
 import type { components } from '../../generated/gusto.js';
 import { authorizeRequest, versionHeaders, withVersion } from './access.js';
@@ -94,10 +94,8 @@ async function primaryPayrollAdmin(
   user: { first_name: string; last_name: string; email: string },
   companyId: string,
 ): Promise<UserRecord> {
-  const users = await sandbox.store.list('user', 'gusto');
-  const known = users.find(
-    (u) => u.role === 'CompanyAdmin' && u.email?.toLowerCase() === user.email.toLowerCase(),
-  );
+  const holder = await sandbox.store.findNamed('user', userName.email('gusto', user.email));
+  const known = holder?.role === 'CompanyAdmin' ? holder : undefined;
   const admin: UserRecord = known
     ? { ...known, companies: [...known.companies, companyId] }
     : {

@@ -2,7 +2,7 @@ import type { RouteContext } from '../../engine/dialect.js';
 import { json, noContent, type SandboxResponse } from '../../engine/http.js';
 import { hexToken } from '../../engine/random.js';
 import type { UserRecord } from '../../engine/records.js';
-import { scopedKey } from '../../engine/records.js';
+import { scopedKey, userName } from '../../engine/records.js';
 import { requireToken, tinkJson, tinkString } from './access.js';
 import { tinkErrors } from './errors.js';
 
@@ -23,9 +23,6 @@ export async function createUser(ctx: RouteContext): Promise<SandboxResponse> {
     throw tinkErrors.invalidRequest('locale is required: a locale such as "en_US".');
   }
   const { store, clock, random } = ctx.sandbox;
-  if (externalUserId !== undefined && (await findByExternalId(ctx, externalUserId))) {
-    throw tinkErrors.userAlreadyExists();
-  }
   const user: UserRecord = {
     provider: 'tink',
     id: hexToken(random, 16),
@@ -36,7 +33,8 @@ export async function createUser(ctx: RouteContext): Promise<SandboxResponse> {
     createdAt: clock.now(),
     ...(externalUserId === undefined ? {} : { externalUserId }),
   };
-  await store.upsert('user', user);
+  // Atomic on every store: of concurrent creations of one external id, exactly one is made.
+  if (await store.insertNamed('user', user)) throw tinkErrors.userAlreadyExists();
   return json(200, { user_id: user.id, external_user_id: externalUserId ?? '' });
 }
 
@@ -55,14 +53,6 @@ export async function deleteUser(ctx: RouteContext): Promise<SandboxResponse> {
   return noContent();
 }
 
-export async function findByExternalId(
-  ctx: RouteContext,
-  externalUserId: string,
-): Promise<UserRecord | undefined> {
-  const users = await ctx.sandbox.store.list('user', 'tink');
-  return users.find((u) => u.externalUserId === externalUserId && u.deletedAt === undefined);
-}
-
 /** A live user named by `user_id` or `external_user_id` (exactly one of them). */
 export async function findNamedUser(ctx: RouteContext, fields: Map<string, string>): Promise<UserRecord> {
   const userId = fields.get('user_id');
@@ -72,7 +62,7 @@ export async function findNamedUser(ctx: RouteContext, fields: Map<string, strin
   if (!userId && !externalUserId) throw tinkErrors.invalidRequest('user_id or external_user_id is required.');
   const user = userId
     ? await ctx.sandbox.store.find('user', scopedKey('tink', userId))
-    : await findByExternalId(ctx, externalUserId ?? '');
+    : await ctx.sandbox.store.findNamed('user', userName.external('tink', externalUserId ?? ''));
   if (!user || user.deletedAt !== undefined) throw tinkErrors.userNotFound();
   return user;
 }

@@ -59,11 +59,6 @@ async function addUser(
   input: { email: string; fullName: string | undefined; type: 'individual' | 'business' | undefined },
 ): Promise<UserRecord> {
   const { store, clock, random } = ctx.sandbox;
-  const wanted = input.email.toLowerCase();
-  const users = await store.list('user', 'uphold');
-  if (users.some((user) => user.deletedAt === undefined && user.email?.toLowerCase() === wanted)) {
-    throw upholdErrors.emailAlreadyExists();
-  }
   const user: UserRecord = {
     provider: 'uphold',
     id: random.uuid(),
@@ -74,7 +69,8 @@ async function addUser(
     createdAt: clock.now(),
     ...(input.fullName === undefined ? {} : { name: input.fullName }),
   };
-  await store.upsert('user', user);
+  // One address (in any case) is one user; atomic on every store, so concurrent creations make one.
+  if (await store.insertNamed('user', user)) throw upholdErrors.emailAlreadyExists();
   return user;
 }
 

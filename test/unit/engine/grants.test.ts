@@ -28,6 +28,8 @@ function asyncOnly(inner: MemoryStore): Store {
     list: (kind, provider) => inner.list(kind, provider),
     recent: (kind, limit, provider) => inner.recent(kind, limit, provider),
     remove: (kind, key) => inner.remove(kind, key),
+    findNamed: (kind, name) => inner.findNamed(kind, name),
+    insertNamed: (kind, record) => inner.insertNamed(kind, record),
     consume: (kind, key, at) => inner.consume(kind, key, at),
     accessTokensOfGrant: (grantId) => inner.accessTokensOfGrant(grantId),
     revokeByGrant: (grantId, at) => inner.revokeByGrant(grantId, at),

@@ -9,6 +9,7 @@ import type {
 } from '../../../src/engine/records.js';
 import { scopedKey } from '../../../src/engine/records.js';
 import type { Store } from '../../../src/engine/store.js';
+import { storeNamesContract } from './store-names-contract.js';
 
 export const t0 = Date.parse('2026-01-01T00:00:00Z');
 const minute = 60_000;
@@ -65,6 +66,8 @@ export function code(value: string, grantId: string, expiresAt = t0 + 10 * minut
  */
 export function storeContract(name: string, makeStore: () => Store | Promise<Store>): void {
   describe(`${name} (store contract)`, () => {
+    storeNamesContract(makeStore);
+
     describe('upsert, find and list', () => {
       it('finds a record by its key after upserting it', async () => {
         const store = await makeStore();
