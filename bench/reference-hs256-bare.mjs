@@ -5,7 +5,7 @@
 // server can do less per token; the bench shows how close to the ceiling even this gets.
 // Usage: node bench/reference-hs256-bare.mjs PORT (prints "listening PORT" when ready).
 import { hash, randomBytes, randomUUID } from 'node:crypto';
-import { serve, withTextBody } from './bare-server.mjs';
+import { randomBase64url, serve, withTextBody } from './bare-server.mjs';
 
 const expectedAuthorization = `Basic ${Buffer.from('uphold-client:uphold-secret').toString('base64')}`;
 const organizationId = randomUUID();
@@ -35,7 +35,7 @@ serve(
     const at = raw.indexOf('scope=');
     const scope = at < 0 ? '' : decodeURIComponent(raw.slice(at + 6).replaceAll('+', ' '));
     const iat = Math.floor(Date.now() / 1000);
-    const claims = `{"aud":"uphold-client","org":"${organizationId}","scope":"${scope}","iat":${iat},"exp":${iat + lifetimeSeconds},"jti":"${randomBytes(16).toString('base64url')}"}`;
+    const claims = `{"aud":"uphold-client","org":"${organizationId}","scope":"${scope}","iat":${iat},"exp":${iat + lifetimeSeconds},"jti":"${randomBase64url(16)}"}`;
     const input = `${header}.${Buffer.from(claims).toString('base64url')}`;
     const body = `{"access_token":"${input}.${sign(input)}","token_type":"Bearer","expires_in":${lifetimeSeconds},"scope":"${scope}"}`;
     res.writeHead(200, [

@@ -6,7 +6,7 @@
 // `none` it forgets it (what a stateless mock does).
 // Usage: node bench/reference-hs256.mjs PORT keep|none (prints "listening PORT" when ready).
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { serve, withTextBody } from './bare-server.mjs';
+import { randomBase64url, serve, withTextBody } from './bare-server.mjs';
 
 const keep = process.argv[3] !== 'none';
 const clientId = 'uphold-client';
@@ -60,7 +60,7 @@ serve(
       scope,
       iat,
       exp,
-      jti: randomBytes(16).toString('base64url'),
+      jti: randomBase64url(16),
     };
     const input = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
     const token = `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
