@@ -1,8 +1,8 @@
 import type { ProviderId } from './http.js';
+import { NamedMap } from './named-map.js';
 import {
   type AccessToken,
   grantOf,
-  hasNames,
   type RecordKind,
   type RecordKinds,
   recordKey,
@@ -22,6 +22,8 @@ interface Table<T> {
   entries(): IterableIterator<[string, T]>;
   /** Store.recent, for a table that can answer it without listing every record. */
   recent?(limit: number, provider?: ProviderId): Recent<T>;
+  /** The key of the live record holding a name (records.ts recordNames), for a kind with names. */
+  holderOf?(name: string): string | undefined;
 }
 
 type Tables = { [K in RecordKind]: Table<RecordKinds[K]> };
@@ -45,7 +47,7 @@ function isMemberKind(kind: RecordKind): kind is MemberKind {
 function emptyTables(tokens: TokenTable): Tables {
   return {
     client: new Map(),
-    user: new Map(),
+    user: new NamedMap('user'),
     company: new Map(),
     grant: new Map(),
     accessToken: tokens,
@@ -81,8 +83,6 @@ export class MemoryStore implements Store {
   private tokens = new TokenTable();
   private tables: Tables = emptyTables(this.tokens);
   private byGrant = new Map<string, Members>();
-  /** Each live named record's names (records.ts recordNames) -> its key, per kind: `{kind}:{name}`. */
-  private names = new Map<string, string>();
   /**
    * No access token or code expires before this (ms): a sweep with nothing due returns without walking
    * the tables. It may be early (the record that set it was replaced or removed), never late.
@@ -95,9 +95,7 @@ export class MemoryStore implements Store {
 
   upsertNow<K extends RecordKind>(kind: K, record: RecordKinds[K]): void {
     const key = recordKey(kind, record);
-    const table = this.table(kind);
-    if (hasNames(kind)) this.rename(kind, key, table.get(key), record);
-    table.set(key, record);
+    this.table(kind).set(key, record);
     if (
       (kind === 'accessToken' || kind === 'code') &&
       'expiresAt' in record &&
@@ -136,9 +134,7 @@ export class MemoryStore implements Store {
   }
 
   async remove(kind: RecordKind, key: string): Promise<void> {
-    const table = this.table(kind);
-    if (hasNames(kind)) this.rename(kind, key, table.get(key), undefined);
-    table.delete(key);
+    this.table(kind).delete(key);
   }
 
   async findNamed<K extends RecordKind>(kind: K, name: string): Promise<RecordKinds[K] | undefined> {
@@ -146,8 +142,9 @@ export class MemoryStore implements Store {
   }
 
   findNamedNow<K extends RecordKind>(kind: K, name: string): RecordKinds[K] | undefined {
-    const key = this.names.get(`${kind}:${name}`);
-    return key === undefined ? undefined : this.table(kind).get(key);
+    const table = this.table(kind);
+    const key = table.holderOf?.(name);
+    return key === undefined ? undefined : table.get(key);
   }
 
   async insertNamed<K extends RecordKind>(
@@ -160,33 +157,13 @@ export class MemoryStore implements Store {
   /** insertNamed, synchronously: nothing can interleave between the check and the write. */
   insertNamedNow<K extends RecordKind>(kind: K, record: RecordKinds[K]): RecordKinds[K] | undefined {
     const key = recordKey(kind, record);
+    const table = this.table(kind);
     for (const name of recordNames(kind, record)) {
-      const holder = this.names.get(`${kind}:${name}`);
-      if (holder !== undefined && holder !== key) return this.table(kind).get(holder);
+      const holder = table.holderOf?.(name);
+      if (holder !== undefined && holder !== key) return table.get(holder);
     }
     this.upsertNow(kind, record);
     return undefined;
-  }
-
-  /**
-   * Moves the name index from a record's old version to its new one (none when removed). A name stays
-   * with whichever record took it last; an old version lets go only of names still pointing at it.
-   */
-  private rename<K extends RecordKind>(
-    kind: K,
-    key: string,
-    before: RecordKinds[K] | undefined,
-    after: RecordKinds[K] | undefined,
-  ): void {
-    if (before !== undefined) {
-      for (const name of recordNames(kind, before)) {
-        const scoped = `${kind}:${name}`;
-        if (this.names.get(scoped) === key) this.names.delete(scoped);
-      }
-    }
-    if (after !== undefined) {
-      for (const name of recordNames(kind, after)) this.names.set(`${kind}:${name}`, key);
-    }
   }
 
   async consume<K extends ConsumableKind>(
@@ -305,7 +282,6 @@ export class MemoryStore implements Store {
     this.tokens = new TokenTable();
     this.tables = emptyTables(this.tokens);
     this.byGrant = new Map();
-    this.names = new Map();
     this.earliestExpiry = Number.POSITIVE_INFINITY;
   }
 
