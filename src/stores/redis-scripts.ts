@@ -95,6 +95,7 @@ return 1
  */
 const insertNamed = `${common}${put}
 local kind, key = ARGV[2], ARGV[3]
+-- put(2)'s names start at ARGV[9] (2 + 7).
 for i = 9, #ARGV do
   local holder = redis.call('HGET', p .. ':n:' .. kind, ARGV[i])
   if holder and holder ~= key then
