@@ -101,6 +101,22 @@ describe('Gusto system access tokens', () => {
     expect((await refresh(server, created.refresh_token)).access_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('makes one payroll admin of one e-mail, in any case, across the companies it is given', async () => {
+    const server = await startGusto();
+    const token = await systemToken(server);
+    const ownerOf = async (email: string) => {
+      const res = await createCompany(server, token, { ...newCompany, user: { ...newCompany.user, email } });
+      expect(res.status).toBe(200);
+      const { access_token } = (await res.json()) as { access_token: string };
+      const info = await api(server, '/v1/token_info', access_token);
+      return ((await info.json()) as { resource_owner: { type: string; uuid: string } }).resource_owner;
+    };
+    const first = await ownerOf('frank@example.com');
+    expect(first.type).toBe('CompanyAdmin');
+    expect(await ownerOf('Frank@Example.COM')).toEqual(first);
+    expect((await ownerOf('someone.else@example.com')).uuid).not.toBe(first.uuid);
+  });
+
   it('refuses company tokens and legacy tokens on the system endpoint', async () => {
     const server = await startGusto();
     const legacy = await refresh(server, legacyRefresh);

@@ -109,6 +109,25 @@ describe('Tink users', () => {
       bearer(clientToken),
     );
     expect(grant.status).toBe(404);
+    const byExternalId = await postForm(
+      `${server.url}/tink/api/v1/oauth/authorization-grant`,
+      { external_user_id: seededTinkUser.externalUserId, scope: 'accounts:read' },
+      bearer(clientToken),
+    );
+    expect(byExternalId.status).toBe(404);
+    // The deleted user's external id is free again.
+    const again = await postJson(
+      `${server.url}/tink/api/v1/user/create`,
+      { external_user_id: seededTinkUser.externalUserId, market: 'GB', locale: 'en_US' },
+      bearer(await tinkClientToken(server, 'user:create')),
+    );
+    expect(again.status).toBe(200);
+    const regranted = await postForm(
+      `${server.url}/tink/api/v1/oauth/authorization-grant`,
+      { external_user_id: seededTinkUser.externalUserId, scope: 'accounts:read' },
+      bearer(clientToken),
+    );
+    expect(regranted.status).toBe(200);
   });
 
   it('refuses to delete with a client token or without user:delete', async () => {
