@@ -103,18 +103,16 @@ describe('Tink users', () => {
     });
     expect(refresh.status).toBe(400);
     const clientToken = await tinkClientToken(server, 'authorization:grant');
-    const grant = await postForm(
-      `${server.url}/tink/api/v1/oauth/authorization-grant`,
-      { user_id: seededTinkUser.userId, scope: 'accounts:read' },
-      bearer(clientToken),
-    );
-    expect(grant.status).toBe(404);
-    const byExternalId = await postForm(
-      `${server.url}/tink/api/v1/oauth/authorization-grant`,
-      { external_user_id: seededTinkUser.externalUserId, scope: 'accounts:read' },
-      bearer(clientToken),
-    );
-    expect(byExternalId.status).toBe(404);
+    const grantFor = async (user: Record<string, string>) => {
+      const res = await postForm(
+        `${server.url}/tink/api/v1/oauth/authorization-grant`,
+        { ...user, scope: 'accounts:read' },
+        bearer(clientToken),
+      );
+      return res.status;
+    };
+    expect(await grantFor({ user_id: seededTinkUser.userId })).toBe(404);
+    expect(await grantFor({ external_user_id: seededTinkUser.externalUserId })).toBe(404);
     // The deleted user's external id is free again.
     const again = await postJson(
       `${server.url}/tink/api/v1/user/create`,
@@ -122,12 +120,7 @@ describe('Tink users', () => {
       bearer(await tinkClientToken(server, 'user:create')),
     );
     expect(again.status).toBe(200);
-    const regranted = await postForm(
-      `${server.url}/tink/api/v1/oauth/authorization-grant`,
-      { external_user_id: seededTinkUser.externalUserId, scope: 'accounts:read' },
-      bearer(clientToken),
-    );
-    expect(regranted.status).toBe(200);
+    expect(await grantFor({ external_user_id: seededTinkUser.externalUserId })).toBe(200);
   });
 
   it('refuses to delete with a client token or without user:delete', async () => {
