@@ -157,10 +157,9 @@ export class MemoryStore implements Store {
   /** insertNamed, synchronously: nothing can interleave between the check and the write. */
   insertNamedNow<K extends RecordKind>(kind: K, record: RecordKinds[K]): RecordKinds[K] | undefined {
     const key = recordKey(kind, record);
-    const table = this.table(kind);
     for (const name of recordNames(kind, record)) {
-      const holder = table.holderOf?.(name);
-      if (holder !== undefined && holder !== key) return table.get(holder);
+      const holder = this.findNamedNow(kind, name);
+      if (holder !== undefined && recordKey(kind, holder) !== key) return holder;
     }
     this.upsertNow(kind, record);
     return undefined;
