@@ -1,6 +1,7 @@
 import { readBasicCredentials, readBearer } from './engine/body.js';
 import type { RegisteredDialect } from './engine/dialect.js';
 import type { HandleOptions, SandboxEngine } from './engine/engine.js';
+import type { Eventually } from './engine/eventually.js';
 import { isProviderId, type ProviderId, type SandboxRequest, type SandboxResponse } from './engine/http.js';
 import type { Random } from './engine/random.js';
 import { parseScenario, type Scenario } from './scenario/scenario.js';
@@ -81,6 +82,12 @@ export class Tenants {
   handle(req: SandboxRequest, options?: HandleOptions): Promise<SandboxResponse> {
     if (this.engines.size === 0) return this.main.handle(req, options);
     return this.route(req).then((engine) => engine.handle(req, options));
+  }
+
+  /** `handle`, answering at once when the engine can (see SandboxEngine.respond). */
+  respond(req: SandboxRequest, options?: HandleOptions): Eventually<SandboxResponse> {
+    if (this.engines.size === 0) return this.main.respond(req, options);
+    return this.route(req).then((engine) => engine.respond(req, options));
   }
 
   /** The engine a provider request belongs to (with tenants): by header, then client id, then bearer token. */

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { ProviderError } from './errors.js';
+import type { Eventually } from './eventually.js';
 import type { NamedFault } from './faults.js';
 import type { Grants } from './grants.js';
 import type { ProviderId, SandboxRequest, SandboxResponse } from './http.js';
@@ -32,7 +33,8 @@ export interface Route {
   path: string;
   /** The OpenAPI operation this route implements. */
   operationId: string;
-  handle(ctx: RouteContext): Promise<SandboxResponse>;
+  /** May answer at once (see eventually.ts) or with a promise. */
+  handle(ctx: RouteContext): Eventually<SandboxResponse>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readBearer } from './body.js';
 import type { Clock } from './clock.js';
 import type { ConsumeRejection, TokenRejection } from './errors.js';
+import { andThen, type Eventually } from './eventually.js';
 import type { ProviderId, SandboxRequest } from './http.js';
 import type { Random } from './random.js';
 import type {
@@ -93,15 +94,17 @@ export class Grants {
   }
 
   /** The client, if the secret matches (compared in constant time, even for unknown clients). */
-  async authenticateClient(
+  authenticateClient(
     provider: ProviderId,
     clientId: string,
     secret: string,
-  ): Promise<ClientRecord | undefined> {
+  ): Eventually<ClientRecord | undefined> {
     const key = scopedKey(provider, clientId);
-    const client = this.store.findNow
-      ? this.store.findNow('client', key)
-      : await this.store.find('client', key);
+    if (this.store.findNow) return this.clientMatching(this.store.findNow('client', key), secret);
+    return this.store.find('client', key).then((client) => this.clientMatching(client, secret));
+  }
+
+  private clientMatching(client: ClientRecord | undefined, secret: string): ClientRecord | undefined {
     // Unknown clients still pay one comparison, against a secret nobody can know.
     const matches = secretsEqual(secret, client?.clientSecret ?? this.unguessable);
     return client && matches ? client : undefined;
@@ -113,31 +116,30 @@ export class Grants {
     return grant;
   }
 
-  async issueAccessToken(spec: AccessTokenSpec): Promise<AccessToken> {
+  issueAccessToken(spec: AccessTokenSpec): Eventually<AccessToken> {
     // Whole seconds, as in the JWT's iat, so that expires_in is exactly the lifetime.
     const iat = this.clock.nowSeconds();
-    const issuedAt = iat * 1000;
     const exp = iat + spec.lifetimeSeconds;
-    const minted = spec.mint(new LazyMintTimes(iat, exp, this.random));
-    const value = typeof minted === 'string' ? minted : await minted;
-    const token: AccessToken = {
-      value,
-      provider: spec.provider,
-      kind: spec.kind ?? spec.grant?.kind ?? 'client',
-      clientId: spec.clientId,
-      companies: spec.companies ?? spec.grant?.companies ?? noCompanies,
-      scopes: spec.scopes,
-      issuedAt,
-      expiresAt: exp * 1000,
-    };
-    const userId = spec.userId ?? spec.grant?.userId;
-    if (userId !== undefined) token.userId = userId;
-    if (spec.grant) token.grantId = spec.grant.id;
-    if (spec.revokesOnFirstUse !== undefined) token.revokesOnFirstUse = spec.revokesOnFirstUse;
-    if (spec.refreshToken !== undefined) token.refreshToken = spec.refreshToken;
-    if (this.store.upsertNow) this.store.upsertNow('accessToken', token);
-    else await this.store.upsert('accessToken', token);
-    return token;
+    return andThen(spec.mint(new LazyMintTimes(iat, exp, this.random)), (value) => {
+      const token: AccessToken = {
+        value,
+        provider: spec.provider,
+        kind: spec.kind ?? spec.grant?.kind ?? 'client',
+        clientId: spec.clientId,
+        companies: spec.companies ?? spec.grant?.companies ?? noCompanies,
+        scopes: spec.scopes,
+        issuedAt: iat * 1000,
+        expiresAt: exp * 1000,
+      };
+      const userId = spec.userId ?? spec.grant?.userId;
+      if (userId !== undefined) token.userId = userId;
+      if (spec.grant) token.grantId = spec.grant.id;
+      if (spec.revokesOnFirstUse !== undefined) token.revokesOnFirstUse = spec.revokesOnFirstUse;
+      if (spec.refreshToken !== undefined) token.refreshToken = spec.refreshToken;
+      if (!this.store.upsertNow) return this.store.upsert('accessToken', token).then(() => token);
+      this.store.upsertNow('accessToken', token);
+      return token;
+    });
   }
 
   async issueRefreshToken(

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RegisteredDialect } from '../engine/dialect.js';
+import type { HandleOptions } from '../engine/engine.js';
 import type { ProviderError } from '../engine/errors.js';
+import type { Eventually } from '../engine/eventually.js';
 import { namedError } from '../engine/fault-response.js';
 import {
   AdapterRequest,
@@ -14,6 +16,10 @@ import type { Tenants } from '../tenants.js';
 
 /** Bodies over this size get a 413 in the provider's shape (PRODUCT.md). */
 export const maxBodyBytes = 1024 * 1024;
+
+/** The two ways a body arrives (shared: an object per request is garbage to collect). */
+const readWhole: HandleOptions = { bodyTooLarge: false };
+const refusedForSize: HandleOptions = { bodyTooLarge: true };
 
 /**
  * node:http -> the engine's plain request, and its plain response -> node:http. Callbacks rather than
@@ -30,14 +36,34 @@ export function serveProviderRequest(
 ): void {
   readBody(req, (data, tooLarge) => {
     const request = sandboxRequest(provider, providerPath, query, req, data);
-    tenants.handle(request, { bodyTooLarge: tooLarge }).then(
-      (response) => {
-        if (response.dropConnection) req.socket.destroy();
-        else responseWrites.add(res, response, req.method === 'HEAD', tooLarge);
-      },
-      (error: unknown) => res.destroy(error instanceof Error ? error : undefined),
-    );
+    let response: Eventually<SandboxResponse>;
+    try {
+      response = tenants.respond(request, tooLarge ? refusedForSize : readWhole);
+    } catch (error) {
+      fail(res, error);
+      return;
+    }
+    if (!(response instanceof Promise)) answer(req, res, response, tooLarge);
+    else
+      response.then(
+        (answered) => answer(req, res, answered, tooLarge),
+        (error: unknown) => fail(res, error),
+      );
   });
+}
+
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: SandboxResponse,
+  tooLarge: boolean,
+): void {
+  if (response.dropConnection) req.socket.destroy();
+  else responseWrites.add(res, response, req.method === 'HEAD', tooLarge);
+}
+
+function fail(res: ServerResponse, error: unknown): void {
+  res.destroy(error instanceof Error ? error : undefined);
 }
 
 /**

@@ -134,8 +134,13 @@ describe('client secrets are compared in constant time', () => {
 
   it('authenticateClient uses secretsEqual, and no source compares a secret with === or !==', () => {
     const grantsSource = readFileSync(resolve(packageRoot, 'src/engine/grants.ts'), 'utf8');
-    const method = grantsSource.slice(grantsSource.indexOf('async authenticateClient('));
-    expect(method.slice(0, method.indexOf('\n  }\n'))).toMatch(/secretsEqual\(secret, /);
+    const body = (name: string): string => {
+      const method = grantsSource.slice(grantsSource.indexOf(name));
+      return method.slice(0, method.indexOf('\n  }\n'));
+    };
+    // Both ways to a client (a synchronous store and an asynchronous one) compare in clientMatching.
+    expect(body('  authenticateClient(').match(/this\.clientMatching\(/g)).toHaveLength(2);
+    expect(body('private clientMatching(')).toMatch(/secretsEqual\(secret, /);
     const offenders: string[] = [];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {

@@ -1,4 +1,5 @@
 import type { SandboxServices } from '../../engine/dialect.js';
+import type { Eventually } from '../../engine/eventually.js';
 import { opaqueToken } from '../../engine/random.js';
 import type { AccessToken, ClientRecord, Grant } from '../../engine/records.js';
 import type { components } from '../../generated/gusto.js';
@@ -50,7 +51,7 @@ export async function issueCompanyPair(
 }
 
 /** A system access token: no grant, no refresh token, only system endpoints (providers.md §5.3). */
-export function issueSystemToken(sandbox: SandboxServices, client: ClientRecord): Promise<AccessToken> {
+export function issueSystemToken(sandbox: SandboxServices, client: ClientRecord): Eventually<AccessToken> {
   const value = opaqueToken(sandbox.random);
   return sandbox.grants.issueAccessToken({
     provider: 'gusto',

@@ -1,5 +1,6 @@
 import { BodyError, readBasicCredentials, readForm } from '../../engine/body.js';
 import type { RouteContext } from '../../engine/dialect.js';
+import { andThen, type Eventually } from '../../engine/eventually.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
 import type { ClientRecord } from '../../engine/records.js';
 import type { components } from '../../generated/uphold.js';
@@ -17,19 +18,22 @@ const scopeMaxLength = 4096;
  * POST /core/oauth2/token: the form is validated first (as the Core API's schema validation does),
  * then the Basic client credentials, then the grant type and the scopes.
  */
-export async function issueToken(ctx: RouteContext): Promise<SandboxResponse> {
+export function issueToken(ctx: RouteContext): Eventually<SandboxResponse> {
   const request = readTokenRequest(ctx);
-  const client = await authenticate(ctx);
-  if (request.grantType !== 'client_credentials') throw upholdErrors.unsupportedGrantType();
-  const scopes = request.scope === undefined ? client.scopes : parseScopes(request.scope);
-  if (uncovered(client.scopes, scopes).length > 0) throw upholdErrors.invalidScope();
-  // Seeding always sets the organization; a record without one (restored from elsewhere) still gets a token.
-  const organizationId = organizationOf(client) ?? ctx.sandbox.random.uuid();
-  return json(200, await clientToken(ctx, client, scopes, organizationId), {
-    'x-uphold-organization-id': organizationId,
-    // RFC 6749 §5.1: token responses must not be cached.
-    'cache-control': 'no-store',
-    pragma: 'no-cache',
+  return andThen(authenticate(ctx), (client) => {
+    if (request.grantType !== 'client_credentials') throw upholdErrors.unsupportedGrantType();
+    const scopes = request.scope === undefined ? client.scopes : parseScopes(request.scope);
+    if (uncovered(client.scopes, scopes).length > 0) throw upholdErrors.invalidScope();
+    // Seeding always sets the organization; a record without one (restored from elsewhere) still gets a token.
+    const organizationId = organizationOf(client) ?? ctx.sandbox.random.uuid();
+    return andThen(clientToken(ctx, client, scopes, organizationId), (body) =>
+      json(200, body, {
+        'x-uphold-organization-id': organizationId,
+        // RFC 6749 §5.1: token responses must not be cached.
+        'cache-control': 'no-store',
+        pragma: 'no-cache',
+      }),
+    );
   });
 }
 
@@ -56,30 +60,30 @@ function formProblem(error: BodyError): string {
 }
 
 /** HTTP Basic only (spec parameter `create-oauth2-token-authorization`); body credentials are not read. */
-async function authenticate(ctx: RouteContext): Promise<ClientRecord> {
+function authenticate(ctx: RouteContext): Eventually<ClientRecord> {
   const credentials = readBasicCredentials(ctx.req);
   if (!credentials || credentials.clientId === '') throw upholdErrors.unreadableClientCredentials();
-  const client = await ctx.sandbox.grants.authenticateClient(
-    'uphold',
-    credentials.clientId,
-    credentials.clientSecret,
+  return andThen(
+    ctx.sandbox.grants.authenticateClient('uphold', credentials.clientId, credentials.clientSecret),
+    (client) => {
+      if (!client) throw upholdErrors.invalidClient();
+      return client;
+    },
   );
-  if (!client) throw upholdErrors.invalidClient();
-  return client;
 }
 
-async function clientToken(
+function clientToken(
   ctx: RouteContext,
   client: ClientRecord,
   scopes: readonly string[],
   organizationId: string,
-): Promise<TokenResponse> {
+): Eventually<TokenResponse> {
   const { grants, keys } = ctx.sandbox;
   const scope = formatScopes(scopes);
   const lifetimeSeconds = ctx.sandbox.lifetime('uphold', 'accessToken', accessTokenLifetime);
   // Client credentials tokens stand alone (no grant record per token): Uphold has no refresh or revoke
   // endpoint that would act on a grant, and a grant per token only grew memory under load.
-  const token = await grants.issueAccessToken({
+  const issued = grants.issueAccessToken({
     provider: 'uphold',
     kind: 'client',
     clientId: client.clientId,
@@ -97,11 +101,8 @@ async function clientToken(
         jti: jti(),
       }),
   });
-  ctx.touch({ token: token.value });
-  return {
-    access_token: token.value,
-    token_type: 'Bearer',
-    expires_in: lifetimeSeconds,
-    scope,
-  };
+  return andThen(issued, (token) => {
+    ctx.touch({ token: token.value });
+    return { access_token: token.value, token_type: 'Bearer', expires_in: lifetimeSeconds, scope };
+  });
 }

@@ -5,7 +5,7 @@ import { Grants } from '../../../src/engine/grants.js';
 import { MemoryStore } from '../../../src/engine/memory-store.js';
 import type { Random } from '../../../src/engine/random.js';
 import type { Grant } from '../../../src/engine/records.js';
-import type { Store } from '../../../src/engine/store.js';
+import { asyncOnly } from './async-store.js';
 import { sandboxRequest } from './sandbox-request.js';
 
 const startIso = '2026-01-01T00:00:00Z';
@@ -17,26 +17,6 @@ function countingRandom(): Random {
   return {
     bytes: (size) => Buffer.alloc(size, ++n % 256),
     uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  };
-}
-
-/** The memory store seen only through the async Store interface, as a networked store is. */
-function asyncOnly(inner: MemoryStore): Store {
-  return {
-    upsert: (kind, record) => inner.upsert(kind, record),
-    find: (kind, key) => inner.find(kind, key),
-    list: (kind, provider) => inner.list(kind, provider),
-    recent: (kind, limit, provider) => inner.recent(kind, limit, provider),
-    remove: (kind, key) => inner.remove(kind, key),
-    findNamed: (kind, name) => inner.findNamed(kind, name),
-    insertNamed: (kind, record) => inner.insertNamed(kind, record),
-    consume: (kind, key, at) => inner.consume(kind, key, at),
-    accessTokensOfGrant: (grantId) => inner.accessTokensOfGrant(grantId),
-    revokeByGrant: (grantId, at) => inner.revokeByGrant(grantId, at),
-    sweep: (before) => inner.sweep(before),
-    reset: () => inner.reset(),
-    snapshot: () => inner.snapshot(),
-    restore: (snapshot) => inner.restore(snapshot),
   };
 }
 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { SandboxResponse } from '../../../src/engine/http.js';
+import { MemoryStore } from '../../../src/engine/memory-store.js';
+import { createEngine } from '../../../src/sandbox.js';
+import { asyncOnly } from './async-store.js';
+import { sandboxRequest } from './sandbox-request.js';
+
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+
+const upholdToken = (secret = 'uphold-secret', body = 'grant_type=client_credentials') =>
+  sandboxRequest({
+    provider: 'uphold',
+    method: 'POST',
+    path: '/core/oauth2/token',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: basic('uphold-client', secret),
+    },
+    body,
+  });
+
+function tokenOf(response: SandboxResponse): string {
+  const { body } = response;
+  if (typeof body !== 'object' || body === null || !('access_token' in body)) throw new Error('no token');
+  return String(body.access_token);
+}
+
+describe('SandboxEngine.respond', () => {
+  it('answers an Uphold token from the memory store at once, and keeps the token', async () => {
+    const store = new MemoryStore();
+    const engine = await createEngine({ store });
+    const response = engine.respond(upholdToken());
+    expect(response).not.toBeInstanceOf(Promise);
+    if (response instanceof Promise) return;
+    expect(response.status).toBe(200);
+    expect(response.headers['x-uphold-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(store.findNow('accessToken', tokenOf(response))?.clientId).toBe('uphold-client');
+    expect(engine.journal.list().at(-1)?.status).toBe(200);
+  });
+
+  it('answers refusals at once too, in the provider shape (a wrong secret, a form it cannot read)', async () => {
+    const engine = await createEngine();
+    const wrongSecret = engine.respond(upholdToken('not-the-secret'));
+    const badForm = engine.respond(upholdToken('uphold-secret', 'grant_type=a&grant_type=b'));
+    expect(wrongSecret).not.toBeInstanceOf(Promise);
+    expect(badForm).not.toBeInstanceOf(Promise);
+    expect(await wrongSecret).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await badForm).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  });
+
+  it('waits for a store that answers with promises, with the same answers', async () => {
+    const memory = new MemoryStore();
+    const engine = await createEngine({ store: asyncOnly(memory) });
+    const issued = engine.respond(upholdToken());
+    expect(issued).toBeInstanceOf(Promise);
+    const response = await issued;
+    expect(response.status).toBe(200);
+    expect(memory.findNow('accessToken', tokenOf(response))?.clientId).toBe('uphold-client');
+    expect(await engine.respond(upholdToken('not-the-secret'))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+  });
+
+  it('answers what handle answers', async () => {
+    const engine = await createEngine();
+    const viaHandle = await engine.handle(upholdToken('not-the-secret'));
+    const viaRespond = await engine.respond(upholdToken('not-the-secret'));
+    expect(viaRespond.status).toBe(viaHandle.status);
+    expect(viaRespond.body).toEqual(viaHandle.body);
+  });
+});
