@@ -3,7 +3,7 @@ import type { SandboxRequest } from '../../engine/http.js';
 import { hurdlrErrors } from './errors.js';
 
 /** The token endpoint's form body; any reading problem is an RFC 6749 invalid_request. */
-export function readHurdlrForm(req: SandboxRequest): Map<string, string> {
+export function readHurdlrForm(req: SandboxRequest): ReadonlyMap<string, string> {
   try {
     return readForm(req);
   } catch (error) {

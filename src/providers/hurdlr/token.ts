@@ -32,7 +32,10 @@ export async function requestAccessToken(ctx: RouteContext): Promise<OAuthTokens
   }
 }
 
-async function authenticateClient(ctx: RouteContext, form: Map<string, string>): Promise<ClientRecord> {
+async function authenticateClient(
+  ctx: RouteContext,
+  form: ReadonlyMap<string, string>,
+): Promise<ClientRecord> {
   const clientId = form.get('client_id');
   const secret = form.get('client_secret');
   if (!clientId || !secret) throw hurdlrErrors.missingClient();
@@ -41,7 +44,7 @@ async function authenticateClient(ctx: RouteContext, form: Map<string, string>):
   return client;
 }
 
-async function clientCredentials(ctx: RouteContext, client: ClientRecord, form: Map<string, string>) {
+async function clientCredentials(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {
   const userId = form.get('userId');
   if (!userId) throw hurdlrErrors.invalidRequest('userId is required when grant_type is client_credentials.');
   const user = await ctx.sandbox.store.find('user', scopedKey('hurdlr', userId));
@@ -66,7 +69,7 @@ const codeProblems: Record<Exclude<CodeRedemption, { ok: true }>['reason'], stri
   'wrong-verifier': 'code_verifier does not match the code_challenge (PKCE S256).',
 };
 
-async function authorizationCode(ctx: RouteContext, client: ClientRecord, form: Map<string, string>) {
+async function authorizationCode(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {
   const code = form.get('code');
   if (!code) throw hurdlrErrors.invalidRequest('code is required when grant_type is authorization_code.');
   const redeemed = await ctx.sandbox.grants.redeemCode('hurdlr', code, {
@@ -90,7 +93,7 @@ const refreshProblems: Record<Exclude<RefreshRotation, { ok: true }>['reason'], 
   'wrong-client': 'The refresh_token was issued to another client.',
 };
 
-async function refreshToken(ctx: RouteContext, client: ClientRecord, form: Map<string, string>) {
+async function refreshToken(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {
   const value = form.get('refresh_token');
   if (!value)
     throw hurdlrErrors.invalidRequest('refresh_token is required when grant_type is refresh_token.');

@@ -180,7 +180,7 @@ export async function showAuthorizePage(flow: AuthorizeFlow, ctx: RouteContext):
 
 /** POST: the page's form. Everything is checked again; the hidden fields are not trusted. */
 export async function submitAuthorizePage(flow: AuthorizeFlow, ctx: RouteContext): Promise<SandboxResponse> {
-  let form: Map<string, string>;
+  let form: ReadonlyMap<string, string>;
   try {
     form = readForm(ctx.req);
   } catch (error) {

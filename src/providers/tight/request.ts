@@ -7,7 +7,7 @@ import { tightErrors } from './errors.js';
  * A form body; an empty body is an empty form, because Tight's own guide asks for a partner-level token
  * with a bare `curl -X POST -u id:secret` (no body, no Content-Type).
  */
-export function readTightForm(req: SandboxRequest): Map<string, string> {
+export function readTightForm(req: SandboxRequest): ReadonlyMap<string, string> {
   if (req.rawBody.length === 0) return new Map();
   try {
     return readForm(req);

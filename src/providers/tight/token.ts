@@ -50,7 +50,7 @@ export function parseScope(value: string | undefined): TightScope {
 }
 
 /** Reach (docs, Authentication Scenarios): owner -> that company, bookkeeper -> theirs, none -> all. */
-async function clientCredentials(ctx: RouteContext, client: ClientRecord, form: Map<string, string>) {
+async function clientCredentials(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {
   const scope = parseScope(form.get('scope'));
   const userId = form.get('userId');
   if (userId === undefined || userId === '') {
@@ -84,7 +84,7 @@ const codeProblems: Record<Exclude<CodeRedemption, { ok: true }>['reason'], [str
   'wrong-verifier': ['code_verifier', 'code_verifier does not match the code_challenge (PKCE S256).'],
 };
 
-async function authorizationCode(ctx: RouteContext, client: ClientRecord, form: Map<string, string>) {
+async function authorizationCode(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {
   const code = form.get('code');
   if (!code) throw tightErrors.required('code', 'code is required for the authorization_code grant.');
   const redirectUri = form.get('redirect_uri');
@@ -113,7 +113,7 @@ const refreshProblems: Record<Exclude<RefreshRotation, { ok: true }>['reason'], 
   'wrong-client': 'The refresh_token was issued to another client.',
 };
 
-async function refreshToken(ctx: RouteContext, client: ClientRecord, form: Map<string, string>) {
+async function refreshToken(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {
   const value = form.get('refresh_token');
   if (!value)
     throw tightErrors.required('refresh_token', 'refresh_token is required for the refresh_token grant.');

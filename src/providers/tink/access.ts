@@ -15,7 +15,7 @@ export function formatScopes(scopes: readonly string[]): string {
 }
 
 /** A form body, with Tink's error for anything unreadable. */
-export function tinkForm(ctx: RouteContext): Map<string, string> {
+export function tinkForm(ctx: RouteContext): ReadonlyMap<string, string> {
   try {
     return readForm(ctx.req);
   } catch (error) {
@@ -43,14 +43,14 @@ function asTinkError(error: unknown): unknown {
   return error instanceof BodyError ? tinkErrors.invalidRequest(error.message) : error;
 }
 
-export function required(fields: Map<string, string>, name: string): string {
+export function required(fields: ReadonlyMap<string, string>, name: string): string {
   const value = fields.get(name);
   if (value === undefined || value === '') throw tinkErrors.invalidRequest(`${name} is required.`);
   return value;
 }
 
 /** The `scope` field's scopes: one at least (`scope=,,,` names none, as no scope at all). */
-export function requiredScopes(fields: Map<string, string>): readonly string[] {
+export function requiredScopes(fields: ReadonlyMap<string, string>): readonly string[] {
   const scopes = parseScopes(required(fields, 'scope'));
   if (scopes.length === 0) throw tinkErrors.invalidRequest('scope is required.');
   return scopes;
@@ -59,7 +59,7 @@ export function requiredScopes(fields: Map<string, string>): readonly string[] {
 /** Tink takes client credentials in the form body (providers.md §3.3). */
 export async function authenticateClient(
   ctx: RouteContext,
-  fields: Map<string, string>,
+  fields: ReadonlyMap<string, string>,
 ): Promise<ClientRecord> {
   const clientId = fields.get('client_id');
   const secret = fields.get('client_secret');

@@ -78,7 +78,7 @@ async function clientOf(ctx: RouteContext, clientId: string): Promise<ClientReco
   return client;
 }
 
-function requestedScopes(fields: Map<string, string>, client: ClientRecord): readonly string[] {
+function requestedScopes(fields: ReadonlyMap<string, string>, client: ClientRecord): readonly string[] {
   const scopes = requiredScopes(fields);
   const outside = scopes.filter((scope) => !client.scopes.includes(scope));
   if (outside.length > 0)

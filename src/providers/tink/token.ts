@@ -27,7 +27,7 @@ async function clientToken(
   ctx: RouteContext,
   clientId: string,
   allowed: readonly string[],
-  fields: Map<string, string>,
+  fields: ReadonlyMap<string, string>,
 ): Promise<TokenResponse> {
   const scopes = requiredScopes(fields);
   const outside = scopes.filter((scope) => !allowed.includes(scope));
@@ -55,7 +55,7 @@ async function clientToken(
 async function exchangeCode(
   ctx: RouteContext,
   clientId: string,
-  fields: Map<string, string>,
+  fields: ReadonlyMap<string, string>,
 ): Promise<TokenResponse> {
   const value = required(fields, 'code');
   const known = await ctx.sandbox.store.find('code', value);
@@ -75,7 +75,7 @@ async function exchangeCode(
 async function refresh(
   ctx: RouteContext,
   clientId: string,
-  fields: Map<string, string>,
+  fields: ReadonlyMap<string, string>,
 ): Promise<TokenResponse> {
   const rotation = await ctx.sandbox.grants.rotateRefreshToken(
     'tink',

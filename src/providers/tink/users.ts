@@ -54,7 +54,10 @@ export async function deleteUser(ctx: RouteContext): Promise<SandboxResponse> {
 }
 
 /** A live user named by `user_id` or `external_user_id` (exactly one of them). */
-export async function findNamedUser(ctx: RouteContext, fields: Map<string, string>): Promise<UserRecord> {
+export async function findNamedUser(
+  ctx: RouteContext,
+  fields: ReadonlyMap<string, string>,
+): Promise<UserRecord> {
   const userId = fields.get('user_id');
   const externalUserId = fields.get('external_user_id');
   if (userId && externalUserId)

@@ -38,7 +38,7 @@ export function issueToken(ctx: RouteContext): Eventually<SandboxResponse> {
 }
 
 function readTokenRequest(ctx: RouteContext): { grantType: string; scope?: string } {
-  let form: Map<string, string>;
+  let form: ReadonlyMap<string, string>;
   try {
     form = readForm(ctx.req);
   } catch (error) {
