@@ -37,7 +37,7 @@ export class Interned<T> {
  * String lists (scopes, companies) kept once by content, frozen. Most records share their client's or grant's
  * list, or one the scope parser shares: those are found by identity among the lists interned lately
  * (forgotten when there are `recent` of them, so that none is held for long), checked item by item against
- * the copy kept (a caller may have changed its list since); the others by their JSON.
+ * the copy kept unless frozen (a caller may have changed its list since); the others by their JSON.
  */
 export class InternedLists {
   private readonly lists = new Interned<readonly string[]>();
@@ -47,7 +47,8 @@ export class InternedLists {
 
   id(list: readonly string[]): number {
     let id = this.recentIds.get(list);
-    if (id === undefined || !sameItems(list, this.lists.valueOf(id))) {
+    // A frozen list (the scope parser's) cannot have changed since: no need to check its items.
+    if (id === undefined || (!Object.isFrozen(list) && !sameItems(list, this.lists.valueOf(id)))) {
       // JSON keeps lists apart whatever their strings hold.
       const key = JSON.stringify(list);
       // A frozen copy: records share it, and the caller may still change its own.

@@ -20,4 +20,13 @@ describe('InternedLists', () => {
     expect(lists.valueOf(after)).toEqual(['admin']);
     expect(lists.valueOf(before)).toEqual(['read']);
   });
+
+  it('takes a frozen list (which cannot change) by identity, as its content', () => {
+    const lists = new InternedLists();
+    const scopes = Object.freeze(['read', 'write']);
+    const id = lists.id(scopes);
+    expect(lists.id(scopes)).toBe(id);
+    expect(lists.id(['read', 'write'])).toBe(id);
+    expect(lists.id(Object.freeze(['write']))).not.toBe(id);
+  });
 });
