@@ -1,4 +1,5 @@
 import type { RouteContext } from '../../engine/dialect.js';
+import { andThen, type Eventually } from '../../engine/eventually.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
 import type { ClientRecord } from '../../engine/records.js';
 import type { components } from '../../generated/gusto.js';
@@ -12,33 +13,41 @@ import { authenticateClient, OAuthFields } from './token-request.js';
 import { issueSystemToken, tokenResponse } from './tokens.js';
 
 type TokenAnswer = components['schemas']['TokenResponse'] | components['schemas']['StrictAccessTokenList'];
-type GrantHandler = (ctx: RouteContext, client: ClientRecord, fields: OAuthFields) => Promise<TokenAnswer>;
+type GrantHandler = (ctx: RouteContext, client: ClientRecord, fields: OAuthFields) => Eventually<TokenAnswer>;
 
 const grantHandlers: Record<string, GrantHandler> = {
   authorization_code: exchangeCode,
   refresh_token: refreshPair,
   strict_access: exchangeForStrictAccess,
   // A system token: no refresh token; "you can request additional system tokens anytime" (providers.md §5.3).
-  system_access: async (ctx, client) => tokenResponse(await issueSystemToken(ctx.sandbox, client)),
+  system_access: (ctx, client) => andThen(issueSystemToken(ctx.sandbox, client), tokenResponse),
 };
 
 /** `POST /oauth/token`: Doorkeeper's token endpoint with Gusto's grants; errors in RFC 6749 §5.2 shape. */
-export async function tokenEndpoint(ctx: RouteContext): Promise<SandboxResponse> {
+export function tokenEndpoint(ctx: RouteContext): Eventually<SandboxResponse> {
   const requested = requestedVersion(ctx.req, ctx.sandbox.clock);
   const fields = OAuthFields.read(ctx.req);
   const grantType = fields.required('grant_type');
-  const client = await authenticateClient(ctx.sandbox, ctx.req, fields);
-  const version = servedVersion(requested, client);
-  // withVersion's work, inline: every token request passes here, so it goes without a closure and an
-  // async layer of its own (fewer bytes allocated per token, fewer young-generation collections).
-  try {
-    const handler = Object.hasOwn(grantHandlers, grantType) ? grantHandlers[grantType] : undefined;
-    if (!handler) throw gustoErrors.oauth.unsupportedGrantType(grantType);
-    return json(200, await handler(ctx, client, fields), {
-      [versionHeader]: version,
-      'cache-control': 'no-store',
-    });
-  } catch (error) {
-    throw stampVersion(error, version);
-  }
+  return andThen(authenticateClient(ctx.sandbox, ctx.req, fields), (client) => {
+    const version = servedVersion(requested, client);
+    // Every error from here on says which API version answered it.
+    try {
+      const handler = Object.hasOwn(grantHandlers, grantType) ? grantHandlers[grantType] : undefined;
+      if (!handler) throw gustoErrors.oauth.unsupportedGrantType(grantType);
+      const answer = handler(ctx, client, fields);
+      if (!(answer instanceof Promise)) return tokenAnswer(answer, version);
+      return answer.then(
+        (body) => tokenAnswer(body, version),
+        (error: unknown) => {
+          throw stampVersion(error, version);
+        },
+      );
+    } catch (error) {
+      throw stampVersion(error, version);
+    }
+  });
+}
+
+function tokenAnswer(body: TokenAnswer, version: string): SandboxResponse {
+  return json(200, body, { [versionHeader]: version, 'cache-control': 'no-store' });
 }

@@ -1,5 +1,6 @@
 import { BodyError, readBasicCredentials, readJsonOrForm, stringField } from '../../engine/body.js';
 import type { SandboxServices } from '../../engine/dialect.js';
+import { andThen, type Eventually } from '../../engine/eventually.js';
 import type { SandboxRequest } from '../../engine/http.js';
 import type { ClientRecord } from '../../engine/records.js';
 import { gustoErrors } from './errors.js';
@@ -40,17 +41,18 @@ export class OAuthFields {
 }
 
 /** Client credentials from the body (Gusto's way) or, as Doorkeeper also allows, HTTP Basic. */
-export async function authenticateClient(
+export function authenticateClient(
   sandbox: SandboxServices,
   req: SandboxRequest,
   fields: OAuthFields,
-): Promise<ClientRecord> {
+): Eventually<ClientRecord> {
   const bodyId = fields.optional('client_id');
   const basic = bodyId === undefined ? readBasicCredentials(req) : undefined;
   const clientId = bodyId ?? basic?.clientId;
   const secret = bodyId === undefined ? basic?.clientSecret : fields.optional('client_secret');
   if (clientId === undefined || secret === undefined) throw gustoErrors.oauth.invalidClient();
-  const client = await sandbox.grants.authenticateClient('gusto', clientId, secret);
-  if (!client) throw gustoErrors.oauth.invalidClient();
-  return client;
+  return andThen(sandbox.grants.authenticateClient('gusto', clientId, secret), (client) => {
+    if (!client) throw gustoErrors.oauth.invalidClient();
+    return client;
+  });
 }

@@ -38,6 +38,29 @@ describe('SandboxEngine.respond', () => {
     expect(engine.journal.list().at(-1)?.status).toBe(200);
   });
 
+  it('answers a Gusto system token at once, with its API version, and keeps the token', async () => {
+    const store = new MemoryStore();
+    const engine = await createEngine({ store });
+    const response = engine.respond(
+      sandboxRequest({
+        provider: 'gusto',
+        method: 'POST',
+        path: '/oauth/token',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_id: 'gusto-client',
+          client_secret: 'gusto-secret',
+          grant_type: 'system_access',
+        }),
+      }),
+    );
+    expect(response).not.toBeInstanceOf(Promise);
+    if (response instanceof Promise) return;
+    expect(response.status).toBe(200);
+    expect(response.headers['x-gusto-api-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(store.findNow('accessToken', tokenOf(response))?.kind).toBe('system');
+  });
+
   it('answers refusals at once too, in the provider shape (a wrong secret, a form it cannot read)', async () => {
     const engine = await createEngine();
     const wrongSecret = engine.respond(upholdToken('not-the-secret'));
