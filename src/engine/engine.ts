@@ -189,8 +189,14 @@ export class SandboxEngine {
     }
   }
 
-  async handle(req: SandboxRequest, options: HandleOptions = {}): Promise<SandboxResponse> {
-    return this.respond(req, options);
+  handle(req: SandboxRequest, options: HandleOptions = {}): Promise<SandboxResponse> {
+    try {
+      const response = this.respond(req, options);
+      // A promise is handed on as it is: an async function returning one would wait two more turns.
+      return response instanceof Promise ? response : Promise.resolve(response);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SandboxEngine } from '../../../src/engine/engine.js';
 import type { SandboxResponse } from '../../../src/engine/http.js';
 import { MemoryStore } from '../../../src/engine/memory-store.js';
+import { uphold } from '../../../src/providers/uphold/dialect.js';
 import { createEngine } from '../../../src/sandbox.js';
 import { asyncOnly } from './async-store.js';
 import { sandboxRequest } from './sandbox-request.js';
@@ -91,5 +93,16 @@ describe('SandboxEngine.respond', () => {
     const viaRespond = await engine.respond(upholdToken('not-the-secret'));
     expect(viaRespond.status).toBe(viaHandle.status);
     expect(viaRespond.body).toEqual(viaHandle.body);
+  });
+
+  it('handle turns what respond throws into a rejection', async () => {
+    const { scenario } = await createEngine();
+    const upholdOnly = await SandboxEngine.create({ dialects: [uphold], scenario });
+    expect(() => upholdOnly.respond(sandboxRequest({ provider: 'tink' }))).toThrow(
+      'no dialect is mounted for tink',
+    );
+    await expect(upholdOnly.handle(sandboxRequest({ provider: 'tink' }))).rejects.toThrow(
+      'no dialect is mounted for tink',
+    );
   });
 });
