@@ -29,7 +29,7 @@ export interface AccessTokenSpec {
   grant?: Grant;
   kind?: AccessToken['kind'];
   clientId: string;
-  userId?: string;
+  userId?: string | undefined;
   companies?: readonly string[];
   scopes: readonly string[];
   lifetimeSeconds: number;

@@ -87,7 +87,7 @@ function clientToken(
     provider: 'uphold',
     kind: 'client',
     clientId: client.clientId,
-    ...(client.boundUserId === undefined ? {} : { userId: client.boundUserId }),
+    userId: client.boundUserId,
     scopes,
     lifetimeSeconds,
     // The docs' payload is {aud, org, scope, iat, exp}; jti keeps two tokens of one second distinct.
