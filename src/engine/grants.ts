@@ -104,6 +104,19 @@ export class Grants {
     return this.store.find('client', key).then((client) => this.clientMatching(client, secret));
   }
 
+  /** The client, or the dialect's own refusal (`refused()`) thrown when the credentials do not match. */
+  requireClient(
+    provider: ProviderId,
+    clientId: string,
+    secret: string,
+    refused: () => Error,
+  ): Eventually<ClientRecord> {
+    return andThen(this.authenticateClient(provider, clientId, secret), (client) => {
+      if (!client) throw refused();
+      return client;
+    });
+  }
+
   private clientMatching(client: ClientRecord | undefined, secret: string): ClientRecord | undefined {
     // Unknown clients still pay one comparison, against a secret nobody can know.
     const matches = secretsEqual(secret, client?.clientSecret ?? this.unguessable);

@@ -1,6 +1,6 @@
 import { BodyError, readBasicCredentials, readJsonOrForm, stringField } from '../../engine/body.js';
 import type { SandboxServices } from '../../engine/dialect.js';
-import { andThen, type Eventually } from '../../engine/eventually.js';
+import type { Eventually } from '../../engine/eventually.js';
 import type { SandboxRequest } from '../../engine/http.js';
 import type { ClientRecord } from '../../engine/records.js';
 import { gustoErrors } from './errors.js';
@@ -51,8 +51,5 @@ export function authenticateClient(
   const clientId = bodyId ?? basic?.clientId;
   const secret = bodyId === undefined ? basic?.clientSecret : fields.optional('client_secret');
   if (clientId === undefined || secret === undefined) throw gustoErrors.oauth.invalidClient();
-  return andThen(sandbox.grants.authenticateClient('gusto', clientId, secret), (client) => {
-    if (!client) throw gustoErrors.oauth.invalidClient();
-    return client;
-  });
+  return sandbox.grants.requireClient('gusto', clientId, secret, gustoErrors.oauth.invalidClient);
 }

@@ -39,9 +39,7 @@ async function authenticateClient(
   const clientId = form.get('client_id');
   const secret = form.get('client_secret');
   if (!clientId || !secret) throw hurdlrErrors.missingClient();
-  const client = await ctx.sandbox.grants.authenticateClient('hurdlr', clientId, secret);
-  if (!client) throw hurdlrErrors.invalidClient();
-  return client;
+  return ctx.sandbox.grants.requireClient('hurdlr', clientId, secret, hurdlrErrors.invalidClient);
 }
 
 async function clientCredentials(ctx: RouteContext, client: ClientRecord, form: ReadonlyMap<string, string>) {

@@ -33,13 +33,8 @@ export async function requestAccessToken(ctx: RouteContext): Promise<TokenRespon
 async function authenticateClient(ctx: RouteContext): Promise<ClientRecord> {
   const credentials = readBasicCredentials(ctx.req);
   if (!credentials) throw tightErrors.missingClientAuth();
-  const client = await ctx.sandbox.grants.authenticateClient(
-    'tight',
-    credentials.clientId,
-    credentials.clientSecret,
-  );
-  if (!client) throw tightErrors.invalidClient();
-  return client;
+  const { clientId, clientSecret } = credentials;
+  return ctx.sandbox.grants.requireClient('tight', clientId, clientSecret, tightErrors.invalidClient);
 }
 
 /** docs: `scope` is read | write, "Defaults to write if omitted". */

@@ -65,9 +65,7 @@ export async function authenticateClient(
   const secret = fields.get('client_secret');
   if (!clientId || secret === undefined)
     throw tinkErrors.invalidRequest('client_id and client_secret are required.');
-  const client = await ctx.sandbox.grants.authenticateClient('tink', clientId, secret);
-  if (!client) throw tinkErrors.invalidClient();
-  return client;
+  return ctx.sandbox.grants.requireClient('tink', clientId, secret, tinkErrors.invalidClient);
 }
 
 /** The bearer check, then the token kind and scope a Tink endpoint requires. */

@@ -63,13 +63,8 @@ function formProblem(error: BodyError): string {
 function authenticate(ctx: RouteContext): Eventually<ClientRecord> {
   const credentials = readBasicCredentials(ctx.req);
   if (!credentials || credentials.clientId === '') throw upholdErrors.unreadableClientCredentials();
-  return andThen(
-    ctx.sandbox.grants.authenticateClient('uphold', credentials.clientId, credentials.clientSecret),
-    (client) => {
-      if (!client) throw upholdErrors.invalidClient();
-      return client;
-    },
-  );
+  const { clientId, clientSecret } = credentials;
+  return ctx.sandbox.grants.requireClient('uphold', clientId, clientSecret, upholdErrors.invalidClient);
 }
 
 function clientToken(
