@@ -1,7 +1,7 @@
 import { readBasicCredentials, readBearer } from './engine/body.js';
 import type { RegisteredDialect } from './engine/dialect.js';
 import type { HandleOptions, SandboxEngine } from './engine/engine.js';
-import type { Eventually } from './engine/eventually.js';
+import { type Eventually, promised } from './engine/eventually.js';
 import { isProviderId, type ProviderId, type SandboxRequest, type SandboxResponse } from './engine/http.js';
 import type { Random } from './engine/random.js';
 import { parseScenario, type Scenario } from './scenario/scenario.js';
@@ -80,8 +80,7 @@ export class Tenants {
 
   /** Routes a provider request to its tenant's engine and handles it there (no lookup without tenants). */
   handle(req: SandboxRequest, options?: HandleOptions): Promise<SandboxResponse> {
-    if (this.engines.size === 0) return this.main.handle(req, options);
-    return this.route(req).then((engine) => engine.handle(req, options));
+    return promised(() => this.respond(req, options));
   }
 
   /** `handle`, answering at once when the engine can (see SandboxEngine.respond). */

@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/scenario.js';
 import { type Clock, createClock } from './clock.js';
 import type { RegisteredDialect, RouteContext, SandboxServices } from './dialect.js';
 import { ProviderError } from './errors.js';
-import type { Eventually } from './eventually.js';
+import { type Eventually, promised } from './eventually.js';
 import { faultResponse } from './fault-response.js';
 import { type Fault, FaultBook } from './faults.js';
 import { Grants } from './grants.js';
@@ -190,13 +190,7 @@ export class SandboxEngine {
   }
 
   handle(req: SandboxRequest, options: HandleOptions = {}): Promise<SandboxResponse> {
-    try {
-      const response = this.respond(req, options);
-      // A promise is handed on as it is: an async function returning one would wait two more turns.
-      return response instanceof Promise ? response : Promise.resolve(response);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return promised(() => this.respond(req, options));
   }
 
   /**
@@ -242,22 +236,24 @@ export class SandboxEngine {
     } catch (error) {
       return this.finish(req, this.errorResponse(error, req, dialect), dialect, started, ctx);
     }
+    if (!(response instanceof Promise)) return this.finishRoute(req, response, dialect, started, ctx);
     const handled = ctx;
-    if (!(response instanceof Promise)) {
-      return this.finish(
-        req,
-        response ?? dialect.errors.notFound(req).toResponse(),
-        dialect,
-        started,
-        handled,
-      );
-    }
     return response.then(
-      (answered) =>
-        this.finish(req, answered ?? dialect.errors.notFound(req).toResponse(), dialect, started, handled),
+      (answered) => this.finishRoute(req, answered, dialect, started, handled),
       (error: unknown) =>
         this.finish(req, this.errorResponse(error, req, dialect), dialect, started, handled),
     );
+  }
+
+  /** A route's or the fallback's answer; none (the fallback knows no such operation) is a 404. */
+  private finishRoute(
+    req: SandboxRequest,
+    answered: SandboxResponse | undefined,
+    dialect: RegisteredDialect,
+    started: number,
+    ctx: HandlerContext | undefined,
+  ): Eventually<SandboxResponse> {
+    return this.finish(req, answered ?? dialect.errors.notFound(req).toResponse(), dialect, started, ctx);
   }
 
   /** Decorates, inspects (stateful routes only) and journals the response. */

@@ -16,3 +16,16 @@ export type Eventually<T> = T | Promise<T>;
 export function andThen<T, U>(value: Eventually<T>, next: (value: T) => Eventually<U>): Eventually<U> {
   return value instanceof Promise ? value.then(next) : next(value);
 }
+
+/**
+ * What `answer()` gives, always as a promise (one it throws becomes a rejection). A promise is handed on as
+ * it is: an async function returning one would wait two more turns.
+ */
+export function promised<T>(answer: () => Eventually<T>): Promise<T> {
+  try {
+    const value = answer();
+    return value instanceof Promise ? value : Promise.resolve(value);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}

@@ -21,6 +21,15 @@ const upholdToken = (secret = 'uphold-secret', body = 'grant_type=client_credent
     body,
   });
 
+const gustoSystemToken = (secret = 'gusto-secret') =>
+  sandboxRequest({
+    provider: 'gusto',
+    method: 'POST',
+    path: '/oauth/token',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: 'gusto-client', client_secret: secret, grant_type: 'system_access' }),
+  });
+
 function tokenOf(response: SandboxResponse): string {
   const { body } = response;
   if (typeof body !== 'object' || body === null || !('access_token' in body)) throw new Error('no token');
@@ -43,19 +52,7 @@ describe('SandboxEngine.respond', () => {
   it('answers a Gusto system token at once, with its API version, and keeps the token', async () => {
     const store = new MemoryStore();
     const engine = await createEngine({ store });
-    const response = engine.respond(
-      sandboxRequest({
-        provider: 'gusto',
-        method: 'POST',
-        path: '/oauth/token',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          client_id: 'gusto-client',
-          client_secret: 'gusto-secret',
-          grant_type: 'system_access',
-        }),
-      }),
-    );
+    const response = engine.respond(gustoSystemToken());
     expect(response).not.toBeInstanceOf(Promise);
     if (response instanceof Promise) return;
     expect(response.status).toBe(200);
@@ -82,6 +79,15 @@ describe('SandboxEngine.respond', () => {
     expect(response.status).toBe(200);
     expect(memory.findNow('accessToken', tokenOf(response))?.clientId).toBe('uphold-client');
     expect(await engine.respond(upholdToken('not-the-secret'))).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+    const system = engine.respond(gustoSystemToken());
+    expect(system).toBeInstanceOf(Promise);
+    const answered = await system;
+    expect(answered.status).toBe(200);
+    expect(memory.findNow('accessToken', tokenOf(answered))?.kind).toBe('system');
+    expect(await engine.respond(gustoSystemToken('not-the-secret'))).toMatchObject({
       status: 401,
       body: { error: 'invalid_client' },
     });
