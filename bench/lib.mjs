@@ -96,6 +96,30 @@ export function stolenPercent(before, after) {
 }
 
 /**
+ * Whether a throughput repeat is measured again because the hypervisor took more than `maxStolen` percent
+ * of the machine's CPU during it (a repeat without a steal figure, off Linux, is never measured again).
+ * @param {number | null} stolen the attempt's stolenPercent
+ * @param {number} attempt 1 for the first
+ * @param {{ maxStolenPercent: number, attempts: number }} policy
+ */
+export function measureAgain(stolen, attempt, policy) {
+  return stolen !== null && stolen > policy.maxStolenPercent && attempt < policy.attempts;
+}
+
+/**
+ * The attempt of a repeat that counts: the one that lost the least CPU to the hypervisor (the first of
+ * equals; an attempt without a steal figure counts as none stolen). -1 for no attempts.
+ * @param {(number | null)[]} stolen each attempt's stolenPercent, in order
+ */
+export function keptAttempt(stolen) {
+  let best = -1;
+  for (let i = 0; i < stolen.length; i++) {
+    if (best < 0 || (stolen[i] ?? 0) < (stolen[best] ?? 0)) best = i;
+  }
+  return best;
+}
+
+/**
  * Decimals for a ratio's value in the tables: two for a ratio (three when two would round it onto its
  * target, so that 0.4986x does not read "0.50x ... UNMET"), none for other units.
  * @param {{ value: number | null, unit: string, target: number | null }} ratio

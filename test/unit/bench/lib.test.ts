@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
   cpuSeconds,
+  keptAttempt,
   machineCpu,
+  measureAgain,
   median,
   percentile,
   ratioDigits,
@@ -104,5 +106,28 @@ describe('machineCpu and stolenPercent', () => {
     const reading = machineCpu();
     if (process.platform === 'linux') expect(reading?.total).toBeGreaterThan(0);
     else expect(reading).toBeUndefined();
+  });
+});
+
+describe('measuring a repeat again when the hypervisor took the CPU', () => {
+  const policy = { maxStolenPercent: 5, attempts: 3 };
+
+  it('measures again only over the limit and only while attempts are left', () => {
+    expect(measureAgain(5.1, 1, policy)).toBe(true);
+    expect(measureAgain(30, 2, policy)).toBe(true);
+    expect(measureAgain(30, 3, policy)).toBe(false);
+    expect(measureAgain(5, 1, policy)).toBe(false);
+    expect(measureAgain(0, 1, policy)).toBe(false);
+    expect(measureAgain(null, 1, policy)).toBe(false);
+    expect(measureAgain(30, 1, { maxStolenPercent: 5, attempts: 1 })).toBe(false);
+  });
+
+  it('keeps the attempt that lost the least, the first of equals', () => {
+    expect(keptAttempt([12.5, 3.1])).toBe(1);
+    expect(keptAttempt([9, 14, 7.5])).toBe(2);
+    expect(keptAttempt([8, 6, 6])).toBe(1);
+    expect(keptAttempt([2.4])).toBe(0);
+    expect(keptAttempt([6, null])).toBe(1);
+    expect(keptAttempt([])).toBe(-1);
   });
 });
