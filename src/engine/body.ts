@@ -1,4 +1,5 @@
 import type { SandboxRequest } from './http.js';
+import { bytesEqual, textsEqual } from './secrets.js';
 
 /** Why a request body or credential header could not be read; dialects turn it into their own error. */
 export class BodyError extends Error {
@@ -48,7 +49,8 @@ export function readForm(req: SandboxRequest): ReadonlyMap<string, string> {
     );
   }
   const body = req.rawBody;
-  if (lastFormBody !== undefined && body.equals(lastFormBody)) return lastFormFields;
+  // A form may hold a client secret: compared in constant time with the last one, maybe another client's.
+  if (lastFormBody !== undefined && bytesEqual(body, lastFormBody)) return lastFormFields;
   const fields = formFields(body.toString('utf8'));
   if (body.length <= rememberedFormBytes) {
     lastFormBody = Buffer.from(body);
@@ -176,7 +178,8 @@ let lastBasic: { header: string; credentials: BasicCredentials | undefined } | u
 export function readBasicCredentials(req: SandboxRequest): BasicCredentials | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
-  if (lastBasic?.header === header) return lastBasic.credentials;
+  // Compared in constant time: the last header read holds a secret, maybe another client's.
+  if (lastBasic !== undefined && textsEqual(lastBasic.header, header)) return lastBasic.credentials;
   const credentials = parseBasic(header);
   lastBasic = { header, credentials };
   return credentials;

@@ -64,9 +64,8 @@ export class SlotStrings {
     return this.arena.bytes;
   }
 
-  /** The live slot holding `key`, or -1. */
-  find(key: string): number {
-    let hash = this.hashOf(key);
+  /** The live slot holding `key`, or -1; `hash` is hashOf(key), when the caller has it already. */
+  find(key: string, hash = this.hashOf(key)): number {
     let position = this.positionOf(key, hash);
     if (this.sampledCollisions > sampledCollisionLimit && !this.wholeKeys) {
       this.hashWholeKeys();
@@ -241,7 +240,7 @@ export class SlotStrings {
    * Once more than `sampledCollisionLimit` lookups have met such a key, every key is hashed whole: many
    * of them would otherwise make each lookup walk through all the others.
    */
-  private hashOf(key: string): number {
+  hashOf(key: string): number {
     const { length } = key;
     let hash = this.seed ^ length;
     const tail = length <= fullyHashed || this.wholeKeys ? 0 : length - hashedTail;

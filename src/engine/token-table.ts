@@ -41,8 +41,14 @@ export class TokenTable {
   private lists = new InternedLists();
   private readonly unpacked = new Map<string, AccessToken>();
   private walkers = 0;
-  /** The value last found and its slot: a client presents the same token with call after call. */
+  /**
+   * The value last found, its hash and its slot: a client presents the same token with call after call.
+   * It may be another client's token, so a value is compared with it only when their seeded hashes agree,
+   * as the index compares a value only with keys filed under its hash: where the characters first differ
+   * does not show in the time taken unless the value already matches the hash, unknown to a client.
+   */
   private lastFound: string | undefined;
+  private lastFoundHash = 0;
   private lastFoundSlot = -1;
 
   /**
@@ -73,11 +79,13 @@ export class TokenTable {
   }
 
   get(value: string): AccessToken | undefined {
-    if (value === this.lastFound) return this.read(this.lastFoundSlot, value);
+    const hash = this.strings.hashOf(value);
+    if (hash === this.lastFoundHash && value === this.lastFound) return this.read(this.lastFoundSlot, value);
     // A value outside ASCII never matches a packed one (the comparison is exact): no check needed here.
-    const slot = this.strings.find(value);
+    const slot = this.strings.find(value, hash);
     if (slot >= 0) {
       this.lastFound = value;
+      this.lastFoundHash = hash;
       this.lastFoundSlot = slot;
       return this.read(slot, value);
     }

@@ -9,7 +9,6 @@ import { fixedClock } from '../../src/engine/clock.js';
 import { Grants } from '../../src/engine/grants.js';
 import { MemoryStore } from '../../src/engine/memory-store.js';
 import { cryptoRandom } from '../../src/engine/random.js';
-import { secretsEqual } from '../../src/engine/secrets.js';
 import { createTenants, packageRoot, type RunningServer } from '../../src/index.js';
 import { listen } from '../../src/server/server.js';
 import { basic, bearer, postForm, postJson, startTestServer } from '../support/server.js';
@@ -92,29 +91,6 @@ async function pooled<T>(n: number, concurrency: number, task: (i: number) => Pr
 }
 
 describe('client secrets are compared in constant time', () => {
-  // secretsEqual compares the stored secret's bytes in full with crypto.timingSafeEqual once per check,
-  // against what was sent or (when the lengths differ) against themselves: the time depends neither on
-  // where the first difference is nor on the stored secret's length.
-  it('secretsEqual refuses wrong secrets of equal and of different length, and takes the right one', () => {
-    expect(secretsEqual('tink-secret', 'tink-secret')).toBe(true);
-    expect(secretsEqual('tink-secreT', 'tink-secret')).toBe(false);
-    expect(secretsEqual('xink-secret', 'tink-secret')).toBe(false);
-    expect(secretsEqual('tink-secret-longer', 'tink-secret')).toBe(false);
-    expect(secretsEqual('', 'tink-secret')).toBe(false);
-    // Same number of characters, more bytes.
-    expect(secretsEqual('tink-secrét', 'tink-secret')).toBe(false);
-    expect(secretsEqual('tink-secrét', 'tink-secrét')).toBe(true);
-  });
-
-  it('secretsEqual agrees with string equality for any two strings', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (given, expected) => {
-        expect(secretsEqual(given, expected)).toBe(given === expected);
-        expect(secretsEqual(expected, expected)).toBe(true);
-      }),
-    );
-  });
-
   it('authenticateClient refuses a wrong secret of either length and an unknown client', async () => {
     const store = new MemoryStore();
     await store.upsert('client', {

@@ -227,6 +227,22 @@ describe('TokenTable', () => {
     expect(table.get('gone-0')).toBeUndefined();
   });
 
+  it('tells the last token found from values of the same hash or length (the remembered one is gated by its hash)', () => {
+    const table = new TokenTable(4);
+    // Same length, same sampled hash (they differ where the hash does not look), and a one-character change.
+    const a = `${'q'.repeat(5)}A${'q'.repeat(294)}`;
+    const b = `${'q'.repeat(5)}B${'q'.repeat(294)}`;
+    const c = `${a.slice(0, -1)}r`;
+    table.set('', accessToken(a, 'g1', t0 + 1));
+    table.set('', accessToken(b, 'g2', t0 + 2));
+    for (let round = 0; round < 3; round++) {
+      expect(table.get(a)?.expiresAt).toBe(t0 + 1);
+      expect(table.get(b)?.expiresAt).toBe(t0 + 2);
+      expect(table.get(`${b}`)?.grantId).toBe('g2');
+      expect(table.get(c)).toBeUndefined();
+    }
+  });
+
   it('gives back the slots, bytes and interned values of swept tokens once a sweep compacts the table', () => {
     const table = new TokenTable(4);
     const empty = table.footprint();
