@@ -124,6 +124,11 @@ export class MemoryStore implements Store {
     return provider === undefined ? all : all.filter((record) => record.provider === provider);
   }
 
+  /** The packed table's iteration keeps its tokens in their slots until it ends; Maps iterate live. */
+  each<K extends RecordKind>(kind: K): Iterable<RecordKinds[K]> {
+    return this.table(kind).values();
+  }
+
   async recent<K extends RecordKind>(
     kind: K,
     limit: number,

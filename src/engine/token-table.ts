@@ -10,19 +10,17 @@ import type { Recent } from './store.js';
  * token and revokes-on-first-use in slot-strings.ts (a byte arena, a hash index on the value), every
  * other field in typed arrays by slot (times as numbers, strings and lists as ids of values kept once).
  *
- * Why: a server keeps every token it issues, and each token kept as objects (its string, the record, two
- * boxed times: ~600 bytes for a JWT) is first copied by the young-generation collector and then makes
- * every later collection slower. Measured with --trace-gc on a server issuing Uphold tokens: young
- * collections went from 1.6 to 4.4 ms each as the store grew to a million tokens, and the server's rate
- * fell by a quarter over 36 s; a hand-written issuer keeping its tokens in a Map does the same. Packed, the
- * collections stay short and the rate stays level.
+ * Why: a server keeps every token it issues; kept as objects (~600 bytes for a JWT), each is copied by the
+ * young-generation collector and makes every later collection slower (--trace-gc, Uphold tokens: young
+ * collections went from 1.6 to 4.4 ms each as the store grew to a million tokens, and the rate fell by a
+ * quarter over 36 s, as for a hand-written issuer keeping a Map). Packed, they stay short and level.
  *
  * A record comes back as a fresh object on every read (as from the other stores), equal to what was
  * written: the fields of `AccessToken`, no others (lists come back frozen and shared). Tokens with
  * characters outside ASCII (only a seeded value could have them), and any past a 1 GiB arena, are kept as
  * objects in a plain map, listed after the packed ones. Slots keep insertion order, as a Map does, except
  * that a token moved to another grant goes to the end. Removed slots are reclaimed by compaction, after a
- * sweep or a removal, when they outnumber the live ones.
+ * sweep, a removal or a walk, when they outnumber the live ones; never during a walk.
  */
 export class TokenTable {
   private readonly strings: SlotStrings;
@@ -42,10 +40,8 @@ export class TokenTable {
   private readonly unpacked = new Map<string, AccessToken>();
   private walkers = 0;
   /**
-   * The value last found, its hash and its slot: a client presents the same token with call after call.
-   * It may be another client's token, so a value is compared with it only when their seeded hashes agree,
-   * as the index compares a value only with keys filed under its hash: where the characters first differ
-   * does not show in the time taken unless the value already matches the hash, unknown to a client.
+   * The value last found, its hash and slot: a client presents one token call after call. It may be
+   * another client's, so a value is compared with it only under the same seeded hash, as in the index.
    */
   private lastFound: string | undefined;
   private lastFoundHash = 0;
@@ -132,18 +128,21 @@ export class TokenTable {
     return true;
   }
 
-  /** Every record, or every one of a provider (only those are decoded). */
+  /** Every record, or a provider's (only those decoded); a walk: slots stay put until the iteration ends. */
   *values(provider?: ProviderId): IterableIterator<AccessToken> {
     const wanted = provider === undefined ? -1 : (this.providers.find(provider) ?? -2);
-    if (wanted !== -2) {
-      for (let slot = 0; slot < this.strings.count; slot++) {
+    this.beginWalk();
+    try {
+      for (let slot = 0; wanted !== -2 && slot < this.strings.count; slot++) {
         if (this.strings.isLive(slot) && (wanted < 0 || this.refs[slot * refWidth] === wanted)) {
           yield this.read(slot, this.strings.key(slot));
         }
       }
-    }
-    for (const token of this.unpacked.values()) {
-      if (provider === undefined || token.provider === provider) yield token;
+      for (const token of this.unpacked.values()) {
+        if (provider === undefined || token.provider === provider) yield token;
+      }
+    } finally {
+      this.endWalk();
     }
   }
 

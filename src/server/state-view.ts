@@ -19,13 +19,16 @@ export type StateLists = [name: string, views: Iterable<unknown>][];
 
 /**
  * Every grant, token and code with its status on the sandbox clock, oldest first; token values redacted.
- * With `limit`, only the newest of each list.
+ * With `limit`, only the newest of each list. A store in this process is read as the answer is written
+ * (a million tokens as records at once took gigabytes); another store's lists are read first.
  */
 export async function describeState(engine: SandboxEngine, limit?: number): Promise<StateLists> {
   const { store } = engine;
   const now = engine.clock.now();
-  const read = async <K extends RecordKind>(kind: K): Promise<RecordKinds[K][]> =>
-    limit === undefined ? store.list(kind) : (await store.recent(kind, limit)).records.reverse();
+  const read = async <K extends RecordKind>(kind: K): Promise<Iterable<RecordKinds[K]>> => {
+    if (limit !== undefined) return (await store.recent(kind, limit)).records.reverse();
+    return store.each ? store.each(kind) : store.list(kind);
+  };
   const [grants, accessTokens, refreshTokens, codes] = await Promise.all([
     read('grant'),
     read('accessToken'),
@@ -40,7 +43,7 @@ export async function describeState(engine: SandboxEngine, limit?: number): Prom
   ];
 }
 
-function* viewed<T>(records: readonly T[], view: (record: T) => unknown): Iterable<unknown> {
+function* viewed<T>(records: Iterable<T>, view: (record: T) => unknown): Iterable<unknown> {
   for (const record of records) yield view(record);
 }
 

@@ -72,6 +72,10 @@ export class FileStore implements Store {
     return this.memory.list(kind, provider);
   }
 
+  each<K extends RecordKind>(kind: K): Iterable<RecordKinds[K]> {
+    return this.memory.each(kind);
+  }
+
   recent<K extends RecordKind>(
     kind: K,
     limit: number,

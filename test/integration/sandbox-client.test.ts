@@ -193,6 +193,44 @@ describe('the typed control-plane client', () => {
     expect((await createSandboxClient(server.url).state({ limit: 1 })).accessTokens).toHaveLength(1);
   });
 
+  it('reads the store as it streams: a sweep while the reader waits leaves each token that stays listed once', async () => {
+    const server = await startTestServer();
+    const issuedAt = server.engine.clock.now();
+    const count = 45_000;
+    // Two tokens in three expire after a minute, the third lives on: swept, they outnumber the rest.
+    for (let i = 0; i < count; i++) {
+      server.engine.store.upsertNow?.('accessToken', {
+        value: `walked-${i}-${'x'.repeat(40)}`,
+        provider: 'uphold',
+        kind: 'client',
+        clientId: `client-${i}`,
+        companies: [],
+        scopes: ['core.users:read'],
+        issuedAt,
+        expiresAt: issuedAt + (i % 3 === 0 ? 600_000 : 60_000),
+      });
+    }
+    const res = await fetch(`${server.url}/__sandbox/state`);
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error('no body');
+    const first = await reader.read();
+    // The reader waits; the server, its socket full, waits mid-list. Meanwhile the minute passes.
+    server.engine.clock.advance(61);
+    expect(await server.engine.store.sweep(server.engine.clock.now())).toBe(count - count / 3);
+    const chunks = [Buffer.from(first.value ?? new Uint8Array())];
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      chunks.push(Buffer.from(next.value));
+    const state = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      accessTokens: { clientId: string }[];
+    };
+    const listed = state.accessTokens.map((t) => Number(t.clientId.slice(7)));
+    const kept = listed.filter((i) => i % 3 === 0);
+    expect(kept).toEqual(Array.from({ length: count / 3 }, (_, k) => 3 * k));
+    // Some swept tokens were listed before the sweep, the others not at all: the walk was under way.
+    expect(listed.length).toBeGreaterThan(count / 3);
+    expect(listed.length).toBeLessThan(count);
+  });
+
   it('resets the sandbox', async () => {
     const { url, client } = await sandbox();
     await tinkToken(url, tinkDefault);

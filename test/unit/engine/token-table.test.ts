@@ -243,6 +243,35 @@ describe('TokenTable', () => {
     }
   });
 
+  it('keeps every token in its slot while a walk is paused: most swept meanwhile, the rest listed once each', () => {
+    const table = new TokenTable(4);
+    const name = (i: number) => `token-${i}`;
+    const kept = (value: string) => Number(value.slice(6)) % 3 === 0;
+    // One token in three lives on, the others expire: swept, they outnumber the rest (a compaction is due).
+    for (let i = 0; i < 900; i++) table.set('', accessToken(name(i), undefined, i % 3 === 0 ? t0 + 10 : t0));
+    const walk = table.values();
+    const seen: string[] = [];
+    for (let i = 0; i < 300; i++) seen.push(walk.next().value?.value ?? 'missing');
+    expect(sweep(table, t0 + 1, 100).removed).toBe(600);
+    expect(table.footprint().slots).toBe(900);
+    for (let step = walk.next(); !step.done; step = walk.next()) seen.push(step.value.value);
+    expect(seen.filter(kept)).toEqual(Array.from({ length: 300 }, (_, i) => name(3 * i)));
+    expect(seen.slice(300).every(kept)).toBe(true);
+    // The walk's end compacts what the sweep could not.
+    expect(table.footprint().slots).toBe(300);
+  });
+
+  it('ends a walk left early, so that a later sweep compacts the table', () => {
+    const table = new TokenTable(4);
+    for (let i = 0; i < 100; i++) table.set('', accessToken(`token-${i}`, undefined, i < 90 ? t0 : t0 + 10));
+    for (const token of table.values()) {
+      expect(token.value).toBe('token-0');
+      break;
+    }
+    expect(sweep(table, t0 + 1, 1000).removed).toBe(90);
+    expect(table.footprint().slots).toBe(10);
+  });
+
   it('gives back the slots, bytes and interned values of swept tokens once a sweep compacts the table', () => {
     const table = new TokenTable(4);
     const empty = table.footprint();
