@@ -74,12 +74,13 @@ export interface Store {
   findNow?<K extends RecordKind>(kind: K, key: string): RecordKinds[K] | undefined;
   upsertNow?<K extends RecordKind>(kind: K, record: RecordKinds[K]): void;
   /**
-   * Every record of a kind, read one at a time as the caller iterates (for a stream of millions: `list`
-   * would hold them all at once). A record stored or changed while the iteration is under way may be in
-   * it or not (a changed one as it was, as it is, or both); none left alone is left out or listed twice.
-   * For a store in this process.
+   * Every record of a kind, oldest first, read as the caller iterates: one at a time from memory, a page
+   * at a time from a networked store (for a stream of millions: `list` would hold them all at once). A
+   * record stored or changed while the iteration is under way may be in it or not (a changed one as it
+   * was, as it is, or both); none left alone is left out or listed twice. The stores here all have it;
+   * without it, `list` stands in.
    */
-  each?<K extends RecordKind>(kind: K): Iterable<RecordKinds[K]>;
+  each?<K extends RecordKind>(kind: K): Iterable<RecordKinds[K]> | AsyncIterable<RecordKinds[K]>;
   /** Whether the store already holds state from an earlier run (then the scenario is not re-seeded). */
   hasState?(): Promise<boolean>;
   close?(): Promise<void>;

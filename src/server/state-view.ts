@@ -15,19 +15,19 @@ const iso = (ms: number | undefined): string | undefined =>
   ms === undefined ? undefined : new Date(ms).toISOString();
 
 /** The state's lists by name, each record turned into its view only as it is read. */
-export type StateLists = [name: string, views: Iterable<unknown>][];
+export type StateLists = [name: string, views: Iterable<unknown> | AsyncIterable<unknown>][];
 
 /**
  * Every grant, token and code with its status on the sandbox clock, oldest first; token values redacted.
- * With `limit`, only the newest of each list. A store in this process is read as the answer is written
- * (a million tokens as records at once took gigabytes); another store's lists are read first.
+ * With `limit`, only the newest of each list. The store is read as the answer is written (a million
+ * tokens as records at once took gigabytes).
  */
 export async function describeState(engine: SandboxEngine, limit?: number): Promise<StateLists> {
   const { store } = engine;
   const now = engine.clock.now();
-  const read = async <K extends RecordKind>(kind: K): Promise<Iterable<RecordKinds[K]>> => {
+  const read = async <K extends RecordKind>(kind: K): Promise<Records<RecordKinds[K]>> => {
     if (limit !== undefined) return (await store.recent(kind, limit)).records.reverse();
-    return store.each ? store.each(kind) : store.list(kind);
+    return store.each?.(kind) ?? store.list(kind);
   };
   const [grants, accessTokens, refreshTokens, codes] = await Promise.all([
     read('grant'),
@@ -43,8 +43,26 @@ export async function describeState(engine: SandboxEngine, limit?: number): Prom
   ];
 }
 
-function* viewed<T>(records: Iterable<T>, view: (record: T) => unknown): Iterable<unknown> {
+type Records<T> = Iterable<T> | AsyncIterable<T>;
+
+function isAsync<T>(records: Records<T>): records is AsyncIterable<T> {
+  return Symbol.asyncIterator in records;
+}
+
+/** The views of records read one at a time (no promise per record from a store in this process). */
+function viewed<T>(records: Records<T>, view: (record: T) => unknown): Records<unknown> {
+  return isAsync(records) ? viewedLater(records, view) : viewedNow(records, view);
+}
+
+function* viewedNow<T>(records: Iterable<T>, view: (record: T) => unknown): Iterable<unknown> {
   for (const record of records) yield view(record);
+}
+
+async function* viewedLater<T>(
+  records: AsyncIterable<T>,
+  view: (record: T) => unknown,
+): AsyncIterable<unknown> {
+  for await (const record of records) yield view(record);
 }
 
 function grantView(g: Grant, now: number) {
@@ -113,16 +131,26 @@ const chunkChars = 64 * 1024;
 export async function writeJsonLists(res: ServerResponse, lists: StateLists): Promise<void> {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   let chunk = '{';
+  let first = true;
+  /** Adds a view; whether the chunk is full. */
+  const add = (view: unknown): boolean => {
+    chunk += `${first ? '' : ','}${JSON.stringify(view)}`;
+    first = false;
+    return chunk.length >= chunkChars;
+  };
+  /** Writes the chunk; whether the client is still there. */
+  const flush = async (): Promise<boolean> => {
+    if (!res.write(chunk)) await drained(res);
+    chunk = '';
+    return !res.destroyed;
+  };
   for (const [i, [name, views]] of lists.entries()) {
     chunk += `${i === 0 ? '' : ','}${JSON.stringify(name)}:[`;
-    let first = true;
-    for (const view of views) {
-      chunk += `${first ? '' : ','}${JSON.stringify(view)}`;
-      first = false;
-      if (chunk.length < chunkChars) continue;
-      if (!res.write(chunk)) await drained(res);
-      if (res.destroyed) return;
-      chunk = '';
+    first = true;
+    if (isAsync(views)) {
+      for await (const view of views) if (add(view) && !(await flush())) return;
+    } else {
+      for (const view of views) if (add(view) && !(await flush())) return;
     }
     chunk += ']';
   }

@@ -166,6 +166,23 @@ export class RedisStore implements Store {
     return this.records(kind, await this.redis.zrange(this.indexOf(kind, provider), 0, -1));
   }
 
+  /**
+   * A page of keys at a time, by the sequence numbers the kind's index files them under (given once, on
+   * first insertion): a removal shifts no page, and an update keeps a record's place.
+   */
+  async *each<K extends RecordKind>(kind: K): AsyncIterable<RecordKinds[K]> {
+    const index = this.keys.kindIndex(kind);
+    for (let after = '-inf'; ; ) {
+      const page = await this.redis.zrangebyscore(index, after, '+inf', 'WITHSCORES', 'LIMIT', 0, mgetChunk);
+      if (page.length === 0) return;
+      yield* await this.records(
+        kind,
+        page.filter((_, i) => i % 2 === 0),
+      );
+      after = `(${page.at(-1)}`;
+    }
+  }
+
   async recent<K extends RecordKind>(
     kind: K,
     limit: number,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClockState } from '../../src/engine/clock.js';
+import { redactSecret } from '../../src/engine/redact.js';
 import type { RunningServer } from '../../src/index.js';
 import { RedisStore } from '../../src/stores/redis-store.js';
 import { uniquePrefix, useRedis } from '../support/redis.js';
@@ -66,6 +67,31 @@ describe('two servers sharing one Redis store', () => {
       bearer(token),
     );
     expect(duplicate.status).toBe(409);
+  });
+
+  it('streams the shared state a page at a time: both servers list every token, oldest first', async () => {
+    const [a, b] = await twoReplicas();
+    const issuedAt = a.server.engine.clock.now();
+    for (let i = 0; i < 1200; i++) {
+      await a.store.upsert('accessToken', {
+        value: `paged-${i}-${'x'.repeat(40)}`,
+        provider: 'uphold',
+        kind: 'client',
+        clientId: 'uphold-client',
+        companies: [],
+        scopes: ['core.users:read'],
+        issuedAt,
+        expiresAt: issuedAt + 600_000,
+      });
+    }
+    await tinkClientToken(b.server, 'user:create');
+    const stored = (await a.store.list('accessToken')).map((token) => redactSecret(token.value));
+    expect(stored.length).toBeGreaterThan(1200);
+    for (const { server } of [a, b]) {
+      const res = await fetch(`${server.url}/__sandbox/state`);
+      const state = (await res.json()) as { accessTokens: { token: string }[] };
+      expect(state.accessTokens.map((token) => token.token)).toEqual(stored);
+    }
   });
 
   it('lets exactly one of 50 concurrent refreshes spread over both servers win', async () => {

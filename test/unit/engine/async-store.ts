@@ -7,6 +7,7 @@ export function asyncOnly(inner: MemoryStore): Store {
     upsert: (kind, record) => inner.upsert(kind, record),
     find: (kind, key) => inner.find(kind, key),
     list: (kind, provider) => inner.list(kind, provider),
+    each: (kind) => inner.each(kind),
     recent: (kind, limit, provider) => inner.recent(kind, limit, provider),
     remove: (kind, key) => inner.remove(kind, key),
     findNamed: (kind, name) => inner.findNamed(kind, name),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessToken, ClientRecord } from '../../../src/engine/records.js';
+import type { AccessToken, ClientRecord, RecordKind } from '../../../src/engine/records.js';
 import { scopedKey } from '../../../src/engine/records.js';
 import type { Store } from '../../../src/engine/store.js';
 import { accessToken, client, code, grant, refreshToken, t0 } from './store-fixtures.js';
@@ -8,6 +8,12 @@ import { storeNamesContract } from './store-names-contract.js';
 export { accessToken, client, code, grant, refreshToken, t0 } from './store-fixtures.js';
 
 const minute = 60_000;
+
+/** Store.each, which every store here has (the contract fails for one without). */
+function eachOf<K extends RecordKind>(store: Store, kind: K) {
+  if (!store.each) throw new Error('this store cannot read a kind as it is iterated (Store.each)');
+  return store.each(kind);
+}
 
 /**
  * The behaviour every `Store` must have. Run it against each implementation:
@@ -61,6 +67,32 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect(ids(await store.list('client', 'tink'))).toEqual(['one', 'two']);
         expect(ids(await store.list('client', 'uphold'))).toEqual(['three']);
         expect(await store.list('client', 'gusto')).toEqual([]);
+      });
+
+      it('reads a kind oldest first as the caller iterates; a removal or an update meanwhile moves nothing', async () => {
+        const store = await makeStore();
+        const count = 1200; // more than a page of a networked store
+        for (let i = 0; i < count; i++) await store.upsert('accessToken', accessToken(`at-${i}`, undefined));
+        await store.upsert('grant', grant('g1'));
+        const seen: string[] = [];
+        let updated: readonly string[] = [];
+        for await (const token of eachOf(store, 'accessToken')) {
+          seen.push(token.value);
+          if (token.value === 'at-800') updated = token.scopes;
+          if (seen.length !== 100) continue;
+          // One already listed (a paging by rank would then skip a record) and one ahead.
+          await store.remove('accessToken', 'at-50');
+          await store.remove('accessToken', 'at-900');
+          await store.upsert('accessToken', { ...accessToken('at-800', undefined), scopes: ['changed'] });
+          await store.upsert('accessToken', accessToken('at-new', undefined));
+        }
+        const kept = Array.from({ length: count }, (_, i) => `at-${i}`).filter((v) => v !== 'at-900');
+        expect(seen.filter((value) => value !== 'at-new')).toEqual(kept);
+        expect(seen.filter((value) => value === 'at-new').length).toBeLessThanOrEqual(1);
+        expect(updated).toEqual(['changed']);
+        const grants: string[] = [];
+        for await (const g of eachOf(store, 'grant')) grants.push(g.id);
+        expect(grants).toEqual(['g1']);
       });
 
       it('gives the newest records first, up to a limit, with how many there are', async () => {
