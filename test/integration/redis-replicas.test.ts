@@ -6,6 +6,7 @@ import { RedisStore } from '../../src/stores/redis-store.js';
 import { uniquePrefix, useRedis } from '../support/redis.js';
 import { bearer, postJson, startTestServer } from '../support/server.js';
 import { type TinkTokenBody, tinkClientToken, tinkToken, tinkUserTokens } from '../support/tink.js';
+import { upholdClientToken } from '../support/tokens.js';
 import { accessToken, call } from '../unit/providers/uphold/harness.js';
 
 const redis = useRedis();
@@ -73,16 +74,7 @@ describe('two servers sharing one Redis store', () => {
     const [a, b] = await twoReplicas();
     const issuedAt = a.server.engine.clock.now();
     for (let i = 0; i < 1200; i++) {
-      await a.store.upsert('accessToken', {
-        value: `paged-${i}-${'x'.repeat(40)}`,
-        provider: 'uphold',
-        kind: 'client',
-        clientId: 'uphold-client',
-        companies: [],
-        scopes: ['core.users:read'],
-        issuedAt,
-        expiresAt: issuedAt + 600_000,
-      });
+      await a.store.upsert('accessToken', upholdClientToken('paged', i, issuedAt));
     }
     await tinkClientToken(b.server, 'user:create');
     const stored = (await a.store.list('accessToken')).map((token) => redactSecret(token.value));

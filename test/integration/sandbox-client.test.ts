@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createSandboxClient, type SandboxClient, SandboxControlError } from '../../src/index.js';
 import { bearer, postForm, postJson, startTestServer } from '../support/server.js';
+import { upholdClientToken } from '../support/tokens.js';
 
 async function sandbox(): Promise<{ url: string; client: SandboxClient }> {
   const server = await startTestServer();
@@ -161,16 +162,7 @@ describe('the typed control-plane client', () => {
     const issuedAt = server.engine.clock.now();
     const count = 30_000;
     for (let i = 0; i < count; i++) {
-      await server.engine.store.upsert('accessToken', {
-        value: `streamed-${i}-${'x'.repeat(40)}`,
-        provider: 'uphold',
-        kind: 'client',
-        clientId: 'uphold-client',
-        companies: [],
-        scopes: ['core.users:read'],
-        issuedAt,
-        expiresAt: issuedAt + 600_000,
-      });
+      await server.engine.store.upsert('accessToken', upholdClientToken('streamed', i, issuedAt));
     }
     const res = await fetch(`${server.url}/__sandbox/state`);
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
@@ -199,16 +191,11 @@ describe('the typed control-plane client', () => {
     const count = 45_000;
     // Two tokens in three expire after a minute, the third lives on: swept, they outnumber the rest.
     for (let i = 0; i < count; i++) {
-      server.engine.store.upsertNow?.('accessToken', {
-        value: `walked-${i}-${'x'.repeat(40)}`,
-        provider: 'uphold',
-        kind: 'client',
-        clientId: `client-${i}`,
-        companies: [],
-        scopes: ['core.users:read'],
-        issuedAt,
-        expiresAt: issuedAt + (i % 3 === 0 ? 600_000 : 60_000),
-      });
+      const lifetime = i % 3 === 0 ? 600_000 : 60_000;
+      server.engine.store.upsertNow?.(
+        'accessToken',
+        upholdClientToken('walked', i, issuedAt, lifetime, `client-${i}`),
+      );
     }
     const res = await fetch(`${server.url}/__sandbox/state`);
     const reader = res.body?.getReader();
