@@ -29,3 +29,19 @@ export function promised<T>(answer: () => Eventually<T>): Promise<T> {
     return Promise.reject(error);
   }
 }
+
+/**
+ * `run()`'s value, or what `failed` makes of its error, whether `run` throws or its promise rejects: one
+ * place for an error mapping that the synchronous and the asynchronous path both need.
+ */
+export function caught<T>(
+  run: () => Eventually<T>,
+  failed: (error: unknown) => Eventually<T>,
+): Eventually<T> {
+  try {
+    const value = run();
+    return value instanceof Promise ? value.catch(failed) : value;
+  } catch (error) {
+    return failed(error);
+  }
+}

@@ -59,6 +59,23 @@ describe('Gusto X-Gusto-API-Version', () => {
     );
   });
 
+  it('says which version answered a token request it refuses, found at once or after the store', async () => {
+    const server = await startGusto();
+    // No header: the answer names the application's own minimum, which only the token endpoint knows.
+    const unsupported = await postToken(server, { ...oldApp, grant_type: 'password' });
+    expect(unsupported.status).toBe(400);
+    expect(((await unsupported.json()) as { error: string }).error).toBe('unsupported_grant_type');
+    expect(unsupported.headers.get('x-gusto-api-version')).toBe('2022-11-01');
+    const unknown = await postToken(server, {
+      ...oldApp,
+      grant_type: 'refresh_token',
+      refresh_token: 'nobody-has-it',
+    });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error).toBe('invalid_grant');
+    expect(unknown.headers.get('x-gusto-api-version')).toBe('2022-11-01');
+  });
+
   it('answers a version in the future of the sandbox clock with 406, until the clock reaches it', async () => {
     const server = await startGusto();
     const future = { 'x-gusto-api-version': '2026-01-02' };

@@ -1,5 +1,5 @@
 import type { RouteContext } from '../../engine/dialect.js';
-import { andThen, type Eventually } from '../../engine/eventually.js';
+import { andThen, caught, type Eventually } from '../../engine/eventually.js';
 import { json, type SandboxResponse } from '../../engine/http.js';
 import type { ClientRecord } from '../../engine/records.js';
 import type { components } from '../../generated/gusto.js';
@@ -31,20 +31,16 @@ export function tokenEndpoint(ctx: RouteContext): Eventually<SandboxResponse> {
   return andThen(authenticateClient(ctx.sandbox, ctx.req, fields), (client) => {
     const version = servedVersion(requested, client);
     // Every error from here on says which API version answered it.
-    try {
-      const handler = Object.hasOwn(grantHandlers, grantType) ? grantHandlers[grantType] : undefined;
-      if (!handler) throw gustoErrors.oauth.unsupportedGrantType(grantType);
-      const answer = handler(ctx, client, fields);
-      if (!(answer instanceof Promise)) return tokenAnswer(answer, version);
-      return answer.then(
-        (body) => tokenAnswer(body, version),
-        (error: unknown) => {
-          throw stampVersion(error, version);
-        },
-      );
-    } catch (error) {
-      throw stampVersion(error, version);
-    }
+    return caught(
+      () => {
+        const handler = Object.hasOwn(grantHandlers, grantType) ? grantHandlers[grantType] : undefined;
+        if (!handler) throw gustoErrors.oauth.unsupportedGrantType(grantType);
+        return andThen(handler(ctx, client, fields), (body) => tokenAnswer(body, version));
+      },
+      (error) => {
+        throw stampVersion(error, version);
+      },
+    );
   });
 }
 
