@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SandboxEngine } from '../../../src/engine/engine.js';
 import type { SandboxResponse } from '../../../src/engine/http.js';
 import { MemoryStore } from '../../../src/engine/memory-store.js';
+import type { AccessToken } from '../../../src/engine/records.js';
 import { uphold } from '../../../src/providers/uphold/dialect.js';
 import { createEngine } from '../../../src/sandbox.js';
 import { asyncOnly } from './async-store.js';
@@ -73,24 +74,21 @@ describe('SandboxEngine.respond', () => {
   it('waits for a store that answers with promises, with the same answers', async () => {
     const memory = new MemoryStore();
     const engine = await createEngine({ store: asyncOnly(memory) });
-    const issued = engine.respond(upholdToken());
-    expect(issued).toBeInstanceOf(Promise);
-    const response = await issued;
-    expect(response.status).toBe(200);
-    expect(memory.findNow('accessToken', tokenOf(response))?.clientId).toBe('uphold-client');
-    expect(await engine.respond(upholdToken('not-the-secret'))).toMatchObject({
-      status: 401,
-      body: { error: 'invalid_client' },
-    });
-    const system = engine.respond(gustoSystemToken());
-    expect(system).toBeInstanceOf(Promise);
-    const answered = await system;
-    expect(answered.status).toBe(200);
-    expect(memory.findNow('accessToken', tokenOf(answered))?.kind).toBe('system');
-    expect(await engine.respond(gustoSystemToken('not-the-secret'))).toMatchObject({
-      status: 401,
-      body: { error: 'invalid_client' },
-    });
+    const cases = [
+      { request: upholdToken, kept: (token?: AccessToken) => token?.clientId, expected: 'uphold-client' },
+      { request: gustoSystemToken, kept: (token?: AccessToken) => token?.kind, expected: 'system' },
+    ];
+    for (const { request, kept, expected } of cases) {
+      const issued = engine.respond(request());
+      expect(issued).toBeInstanceOf(Promise);
+      const response = await issued;
+      expect(response.status).toBe(200);
+      expect(kept(memory.findNow('accessToken', tokenOf(response)))).toBe(expected);
+      expect(await engine.respond(request('not-the-secret'))).toMatchObject({
+        status: 401,
+        body: { error: 'invalid_client' },
+      });
+    }
   });
 
   it('answers what handle answers', async () => {
